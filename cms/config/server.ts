@@ -1,13 +1,19 @@
 import type { Core } from '@strapi/strapi';
+import { requiredEnv } from '../src/utils/required-env';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
-  host: env('HOST', '0.0.0.0'),
+  host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
+  url: env('PUBLIC_URL', ''),
   app: {
-    keys: env.array('APP_KEYS')!,
+    keys: requiredEnv('APP_KEYS').split(','),
+  },
+  dirs: {
+    // Tests and throwaway instances keep their uploads out of the working tree.
+    public: env('STRAPI_PUBLIC_DIR', './public'),
   },
   webhooks: {
-    populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
+    populateRelations: false,
   },
 });
 

@@ -1,20 +1,24 @@
-// import type { Core } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
+import { registerDerivedFields } from './middlewares/derived-fields';
+import { ensureSuperAdmin } from './bootstrap/super-admin';
+import { ensureNewsroomRoles } from './bootstrap/roles';
+import { ensurePublicReadAccess } from './bootstrap/public-access';
+import { ensureBuildToken } from './bootstrap/api-token';
+import { ensureRebuildWebhook } from './bootstrap/webhooks';
+import { applyVietnameseLabels } from './bootstrap/admin-labels';
 
 export default {
-  /**
-   * An asynchronous register function that runs before
-   * your application is initialized.
-   *
-   * This gives you an opportunity to extend code.
-   */
-  register(/* { strapi }: { strapi: Core.Strapi } */) {},
+  register({ strapi }: { strapi: Core.Strapi }) {
+    registerDerivedFields(strapi);
+  },
 
-  /**
-   * An asynchronous bootstrap function that runs before
-   * your application gets started.
-   *
-   * This gives you an opportunity to set up your data model,
-   * run jobs, or perform some special logic.
-   */
-  bootstrap(/* { strapi }: { strapi: Core.Strapi } */) {},
+  // Every step is idempotent: a restart finds what it made last time and changes nothing.
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    await ensureNewsroomRoles(strapi);
+    await ensureSuperAdmin(strapi);
+    await ensurePublicReadAccess(strapi);
+    await ensureBuildToken(strapi);
+    await ensureRebuildWebhook(strapi);
+    await applyVietnameseLabels(strapi);
+  },
 };

@@ -1,0 +1,105 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import { toSlug } from '../utils/slug';
+
+// The admin UI fills uid fields in the browser; content created through REST, GraphQL or an
+// import would otherwise be left without a slug. Doing it here makes every path equal.
+const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
+  'api::article.article': 'title',
+  'api::category.category': 'name',
+  'api::tag.tag': 'name',
+  'api::document.document': 'title',
+  'api::album.album': 'name',
+};
+
+const DOCUMENT_FILE_TYPES = new Set([
+  'application/pdf',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/vnd.oasis.opendocument.text',
+  'application/vnd.oasis.opendocument.spreadsheet',
+]);
+
+const MAX_SLUG_LENGTH = 200;
+
+const uniqueSlug = async (
+  strapi: Core.Strapi,
+  uid: UID.ContentType,
+  base: string,
+  documentId: string | undefined
+): Promise<string> => {
+  const root = (base || 'bai-viet').slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  const taken = await strapi.db.query(uid).findMany({
+    select: ['slug', 'documentId'],
+    where: { slug: { $startsWith: root } },
+  });
+  const used = new Set(
+    taken.filter((row: any) => row.documentId !== documentId).map((row: any) => row.slug as string)
+  );
+  if (!used.has(root)) return root;
+  for (let n = 2; ; n += 1) {
+    const candidate = `${root}-${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+};
+
+const fileIdOf = (value: unknown): number | string | undefined => {
+  if (value == null) return undefined;
+  if (typeof value === 'number' || typeof value === 'string') return value;
+  if (Array.isArray(value)) return fileIdOf(value[0]);
+  if (typeof value === 'object' && 'id' in value) return (value as { id: number }).id;
+  return undefined;
+};
+
+const assertDocumentFile = async (strapi: Core.Strapi, data: Record<string, unknown>) => {
+  const fileId = fileIdOf(data.file);
+  if (fileId === undefined) return;
+  const file = await strapi.db.query('plugin::upload.file').findOne({ where: { id: fileId } });
+  if (!file) {
+    throw new errors.ValidationError('file: tệp đính kèm không tồn tại', { path: ['file'] });
+  }
+  if (!DOCUMENT_FILE_TYPES.has(file.mime)) {
+    throw new errors.ValidationError(
+      `file: văn bản chỉ nhận PDF, DOC(X), XLS(X), ODT, ODS (nhận được ${file.mime})`,
+      { path: ['file'] }
+    );
+  }
+};
+
+export const registerDerivedFields = (strapi: Core.Strapi) => {
+  strapi.documents.use(async (context, next) => {
+    const uid = context.uid as UID.ContentType;
+    const params = context.params as any;
+
+    if (context.action === 'create' || context.action === 'update') {
+      const data = params.data as Record<string, unknown> | undefined;
+      const sourceField = SLUG_SOURCES[uid];
+      if (data && sourceField) {
+        const source = data[sourceField];
+        const wantsNewSlug = typeof data.slug === 'string' ? data.slug.trim() === '' : data.slug === undefined;
+        if (wantsNewSlug && typeof source === 'string' && source.trim() !== '' && (context.action === 'create' || data.slug !== undefined)) {
+          data.slug = await uniqueSlug(strapi, uid, toSlug(source), params.documentId);
+        } else if (typeof data.slug === 'string' && data.slug.trim() !== '') {
+          data.slug = await uniqueSlug(strapi, uid, toSlug(data.slug), params.documentId);
+        }
+      }
+      if (data && uid === 'api::document.document') {
+        await assertDocumentFile(strapi, data);
+      }
+      if (data && uid === 'api::article.article' && !data.date && params.status === 'published') {
+        data.date = new Date().toISOString();
+      }
+    }
+
+    if (context.action === 'publish' && uid === 'api::article.article' && params.documentId) {
+      // "date" is what readers see; an editor may backdate it, otherwise it is the first publish.
+      await strapi.db
+        .query(uid)
+        .updateMany({ where: { documentId: params.documentId, date: { $null: true } }, data: { date: new Date() } });
+    }
+
+    return next();
+  });
+};

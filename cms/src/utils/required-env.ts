@@ -1,0 +1,8 @@
+// Secrets have no default anywhere in code: a missing one stops the CMS with its name.
+export const requiredEnv = (name: string): string => {
+  const value = process.env[name];
+  if (!value) {
+    throw new Error(`${name} is not set. Run "pnpm start" once to generate cms/.env, or see cms/.env.example.`);
+  }
+  return value;
+};

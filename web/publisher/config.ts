@@ -1,0 +1,133 @@
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export type Mode = 'build' | 'relay';
+
+export interface PublisherConfig {
+  secret: string;
+  host: string;
+  /** 0 picks a free port (tests). */
+  port: number;
+  mode: Mode;
+  releasesDir: string;
+  /** Symlink to the release being served; replaced atomically with rename(2). */
+  liveLink: string;
+  debounceMs: number;
+  /** Upper bound on how long a steady stream of edits can postpone a build. */
+  maxWaitMs: number;
+  retryBaseMs: number;
+  retryMaxMs: number;
+  /** argv; the token `{outDir}` is replaced by the release folder, which is also in env PUBLISHER_OUT_DIR. */
+  buildCommand: string[];
+  buildCwd: string;
+  buildEnv: Record<string, string | undefined>;
+  buildTimeoutMs: number;
+  keepReleases: number;
+  /** Paths relative to a release that must exist besides index.html and 404.html. */
+  expectedPages: string[];
+  /** Models whose entry.create/update is public immediately (single types, no draft & publish). */
+  alwaysBuildModels: string[];
+  buildOnStart: boolean;
+  maxBodyBytes: number;
+  relay: { url: string; token: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+
+const list = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
+
+const EnvSchema = z
+  .object({
+    REBUILD_WEBHOOK_SECRET: z
+      .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
+      .refine((value) => value.trim().length > 0, 'must not be blank'),
+    PUBLISHER_HOST: z.string().default('127.0.0.1'),
+    PUBLISHER_PORT: int(4321).pipe(z.number().max(65535)),
+    PUBLISHER_MODE: z.enum(['build', 'relay']).default('build'),
+    PUBLISHER_RELEASES_DIR: z.string().optional(),
+    PUBLISHER_DEBOUNCE_MS: int(1500),
+    PUBLISHER_MAX_WAIT_MS: int(30_000),
+    PUBLISHER_RETRY_BASE_MS: int(5_000, 1),
+    PUBLISHER_RETRY_MAX_MS: int(5 * 60_000, 1),
+    PUBLISHER_BUILD_COMMAND: z.string().optional(),
+    PUBLISHER_BUILD_TIMEOUT_MS: int(15 * 60_000, 1),
+    PUBLISHER_KEEP_RELEASES: int(3, 1),
+    PUBLISHER_EXPECTED_PAGES: list(''),
+    PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,comment'),
+    PUBLISHER_BUILD_ON_START: z.enum(['0', '1', 'true', 'false']).default('0'),
+    PUBLISHER_MAX_BODY_BYTES: int(1024 * 1024, 1),
+    STRAPI_URL: z.url().optional(),
+    GITHUB_DISPATCH_URL: z.url().optional(),
+    GITHUB_TOKEN: z.string().optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.PUBLISHER_MODE !== 'relay') return;
+    for (const name of ['GITHUB_DISPATCH_URL', 'GITHUB_TOKEN'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when PUBLISHER_MODE=relay' });
+    }
+  });
+
+/**
+ * Reads the publisher's settings from environment variables.
+ * `webDir` anchors the defaults (release folder, astro binary) so the service behaves the same whatever the cwd.
+ */
+export function loadConfig(env: Record<string, string | undefined>, webDir: string): PublisherConfig {
+  // An empty variable (`FOO=` in an env file) means "not set", not "zero" or "empty string".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid publisher configuration: ${lines.join('; ')}`);
+  }
+  const e = parsed.data;
+  const releasesDir = e.PUBLISHER_RELEASES_DIR
+    ? isAbsolute(e.PUBLISHER_RELEASES_DIR)
+      ? e.PUBLISHER_RELEASES_DIR
+      : resolve(webDir, e.PUBLISHER_RELEASES_DIR)
+    : join(webDir, '.publisher', 'releases');
+
+  return {
+    secret: e.REBUILD_WEBHOOK_SECRET,
+    host: e.PUBLISHER_HOST,
+    port: e.PUBLISHER_PORT,
+    mode: e.PUBLISHER_MODE,
+    releasesDir,
+    liveLink: join(dirname(releasesDir), 'live'),
+    debounceMs: e.PUBLISHER_DEBOUNCE_MS,
+    maxWaitMs: Math.max(e.PUBLISHER_MAX_WAIT_MS, e.PUBLISHER_DEBOUNCE_MS),
+    retryBaseMs: e.PUBLISHER_RETRY_BASE_MS,
+    retryMaxMs: Math.max(e.PUBLISHER_RETRY_MAX_MS, e.PUBLISHER_RETRY_BASE_MS),
+    buildCommand: e.PUBLISHER_BUILD_COMMAND
+      ? ['/bin/sh', '-c', e.PUBLISHER_BUILD_COMMAND]
+      : [process.execPath, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}'],
+    buildCwd: webDir,
+    buildEnv: buildEnv(env, e.STRAPI_URL),
+    buildTimeoutMs: e.PUBLISHER_BUILD_TIMEOUT_MS,
+    keepReleases: e.PUBLISHER_KEEP_RELEASES,
+    expectedPages: e.PUBLISHER_EXPECTED_PAGES,
+    alwaysBuildModels: e.PUBLISHER_ALWAYS_BUILD_MODELS,
+    buildOnStart: e.PUBLISHER_BUILD_ON_START === '1' || e.PUBLISHER_BUILD_ON_START === 'true',
+    maxBodyBytes: e.PUBLISHER_MAX_BODY_BYTES,
+    relay:
+      e.PUBLISHER_MODE === 'relay' && e.GITHUB_DISPATCH_URL && e.GITHUB_TOKEN
+        ? { url: e.GITHUB_DISPATCH_URL, token: e.GITHUB_TOKEN }
+        : null,
+  };
+}
+
+/** The build runs site code and npm dependencies: it gets STRAPI_URL/STRAPI_TOKEN but not the publisher's own secrets. */
+function buildEnv(env: Record<string, string | undefined>, strapiUrl: string | undefined): Record<string, string | undefined> {
+  const { REBUILD_WEBHOOK_SECRET: _secret, GITHUB_TOKEN: _token, ...rest } = env;
+  return { ...rest, ASTRO_TELEMETRY_DISABLED: '1', ...(strapiUrl ? { STRAPI_URL: strapiUrl } : {}) };
+}

@@ -1,0 +1,231 @@
+import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join } from 'node:path';
+import { runBuild } from './build.ts';
+import type { PublisherConfig } from './config.ts';
+import { errorMessage, jsonLogger, type Logger } from './log.ts';
+import { createQueue } from './queue.ts';
+import { dispatch } from './relay.ts';
+import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
+import { serveStatic } from './static.ts';
+import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
+
+export interface PublisherStatus {
+  mode: PublisherConfig['mode'];
+  liveRelease: string | null;
+  lastSuccess: { at: string; durationMs: number; release: string | null } | null;
+  lastError: { at: string; message: string } | null;
+  /** Changes waiting for the next build (or dispatch). */
+  queued: number;
+  building: boolean;
+  nextRetryAt: string | null;
+  /** Builds (or dispatches) attempted since start, failed ones included. */
+  buildCount: number;
+}
+
+export interface Publisher {
+  url: string;
+  status(): PublisherStatus;
+  close(): Promise<void>;
+}
+
+export interface PublisherDeps {
+  log?: Logger;
+  fetch?: typeof fetch;
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+  });
+  res.end(req.method === 'HEAD' ? undefined : text);
+}
+
+export async function startPublisher(config: PublisherConfig, deps: PublisherDeps = {}): Promise<Publisher> {
+  const log = deps.log ?? jsonLogger();
+  const abort = new AbortController();
+  let liveRelease: string | null = null;
+  let lastSuccess: PublisherStatus['lastSuccess'] = null;
+  let lastError: PublisherStatus['lastError'] = null;
+  let buildCount = 0;
+
+  // Survives restarts: a change accepted but not yet built (crash, deploy, kill during a build)
+  // is rebuilt when the service comes back instead of waiting for the next edit.
+  const pendingMarker = join(dirname(config.releasesDir), 'pending');
+  let dirty = false;
+  const markDirty = () => {
+    if (dirty) return;
+    mkdirSync(dirname(pendingMarker), { recursive: true });
+    writeFileSync(pendingMarker, new Date().toISOString());
+    dirty = true;
+  };
+  const markClean = () => {
+    rmSync(pendingMarker, { force: true });
+    dirty = false;
+  };
+
+  if (config.mode === 'build') {
+    const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
+    liveRelease = recovered.live;
+    log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
+  } else {
+    liveRelease = await readLive(config.liveLink, config.releasesDir, config.expectedPages);
+  }
+
+  function fail(startedAt: number, error: unknown, fields: Record<string, unknown>) {
+    const message = errorMessage(error);
+    lastError = { at: new Date().toISOString(), message };
+    log('error', config.mode === 'build' ? 'build.failed' : 'relay.failed', {
+      ...fields,
+      durationMs: Math.round(performance.now() - startedAt),
+      error: message,
+    });
+  }
+
+  function succeed(startedAt: number, release: string | null, fields: Record<string, unknown>) {
+    const durationMs = Math.round(performance.now() - startedAt);
+    lastSuccess = { at: new Date().toISOString(), durationMs, release };
+    log('info', config.mode === 'build' ? 'build.succeeded' : 'relay.dispatched', { ...fields, durationMs });
+    if (queue.status().queued === 0) markClean();
+  }
+
+  async function buildRelease(changes: ChangeSummary[]) {
+    const id = newReleaseId();
+    const outDir = partialDir(config.releasesDir, id);
+    const startedAt = performance.now();
+    buildCount += 1;
+    log('info', 'build.started', { release: id, changes: changes.length });
+    try {
+      await mkdir(outDir, { recursive: true });
+      await runBuild(
+        { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
+        outDir,
+      );
+      await checkRelease(outDir, config.expectedPages);
+      await activate(config.liveLink, config.releasesDir, id);
+    } catch (error) {
+      await rm(outDir, { recursive: true, force: true });
+      fail(startedAt, error, { release: id });
+      throw error;
+    }
+    liveRelease = id;
+    succeed(startedAt, id, { release: id, changes: changes.length });
+    try {
+      const removed = await prune(config.releasesDir, liveRelease, config.keepReleases);
+      if (removed.length) log('info', 'release.pruned', { removed });
+    } catch (error) {
+      log('warn', 'release.prune_failed', { error: errorMessage(error) });
+    }
+  }
+
+  async function relayChanges(changes: ChangeSummary[]) {
+    const startedAt = performance.now();
+    buildCount += 1;
+    try {
+      await dispatch(config.relay!, changes, deps.fetch);
+    } catch (error) {
+      fail(startedAt, error, { changes: changes.length });
+      throw error;
+    }
+    succeed(startedAt, null, { changes: changes.length });
+  }
+
+  const queue = createQueue<ChangeSummary>({
+    debounceMs: config.debounceMs,
+    maxWaitMs: config.maxWaitMs,
+    retryBaseMs: config.retryBaseMs,
+    retryMaxMs: config.retryMaxMs,
+    run: config.mode === 'build' ? buildRelease : relayChanges,
+    onRetryScheduled: (delayMs, failures) => log('warn', 'retry.scheduled', { delayMs, failures }),
+  });
+
+  function enqueue(key: string, summary: ChangeSummary) {
+    markDirty();
+    queue.push(key, summary);
+  }
+
+  function status(): PublisherStatus {
+    return { mode: config.mode, liveRelease, lastSuccess, lastError, ...queue.status(), buildCount };
+  }
+
+  async function handleWebhook(req: IncomingMessage, res: ServerResponse) {
+    if (!isAuthorized(req.headers.authorization, config.secret)) {
+      log('warn', 'webhook.rejected', { status: 401, remote: req.socket.remoteAddress });
+      return sendJson(req, res, 401, { error: 'unauthorized' });
+    }
+    let decision;
+    try {
+      decision = classify(parsePayload(await readBody(req, config.maxBodyBytes)), config.alwaysBuildModels);
+    } catch (error) {
+      if (!(error instanceof HttpError)) throw error;
+      log('warn', 'webhook.rejected', { status: error.status, reason: error.message });
+      return sendJson(req, res, error.status, { error: error.message });
+    }
+    if (!decision.build) {
+      log('info', 'webhook.ignored', { reason: decision.reason });
+      return sendJson(req, res, 200, { ignored: true, reason: decision.reason });
+    }
+    enqueue(decision.key, decision.summary);
+    log('info', 'webhook.queued', { ...decision.summary });
+    return sendJson(req, res, 202, { queued: true });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? '/').split('?', 1)[0];
+    const readOnly = req.method === 'GET' || req.method === 'HEAD';
+    if (path === '/webhook') {
+      if (req.method === 'POST') return handleWebhook(req, res);
+      res.setHeader('allow', 'POST');
+      return sendJson(req, res, 405, { error: 'method not allowed' });
+    }
+    if (path === '/status' && readOnly) return sendJson(req, res, 200, status());
+    if (path === '/health' && readOnly) return sendJson(req, res, 200, { ok: true });
+    return serveStatic(req, res, liveRelease && join(config.releasesDir, liveRelease));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      log('error', 'request.failed', { url: req.url, error: errorMessage(error) });
+      if (res.headersSent) res.destroy();
+      else sendJson(req, res, 500, { error: 'internal error' });
+    });
+  });
+  // Webhook bodies are small: a client still sending after 30 s is stuck or hostile.
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  log('info', 'server.listening', { url, mode: config.mode, liveRelease });
+
+  if (existsSync(pendingMarker)) {
+    enqueue('startup|pending', { event: 'startup', at: new Date().toISOString() });
+    log('info', 'startup.rebuild', { reason: 'changes accepted before the last shutdown were not built' });
+  } else if (config.buildOnStart) {
+    enqueue('startup|requested', { event: 'startup', at: new Date().toISOString() });
+  }
+
+  return {
+    url,
+    status,
+    async close() {
+      // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
+      abort.abort();
+      await queue.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      log('info', 'server.closed');
+    },
+  };
+}
