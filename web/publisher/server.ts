@@ -223,8 +223,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
       abort.abort();
       await queue.close();
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       log('info', 'server.closed');
     },
   };
