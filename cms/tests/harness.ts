@@ -93,7 +93,6 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
     STRAPI_TOKEN: buildToken,
     STRAPI_PUBLIC_DIR: path.join(workDir, 'public'),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
     SEED_DEMO_CONTENT: options.seed ? 'true' : 'false',
     ...(postgres
       ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgres.url }

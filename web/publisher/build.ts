@@ -16,15 +16,28 @@ const TAIL_LINES = 20;
  */
 export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
   const [file, ...args] = command.argv.map((arg) => arg.replaceAll('{outDir}', outDir));
-  const started = Date.now();
   return new Promise((resolve, reject) => {
+    // Own process group: a shell command's children (sh → node → astro workers) are killed with it.
     const child = spawn(file, args, {
       cwd: command.cwd,
       env: { ...command.env, PUBLISHER_OUT_DIR: outDir },
       stdio: ['ignore', 'pipe', 'pipe'],
-      signal: command.signal,
-      timeout: command.timeoutMs,
+      detached: true,
     });
+    let stopReason: string | null = null;
+    const stop = (reason: string) => {
+      stopReason ??= reason;
+      try {
+        process.kill(child.pid!, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => stop(`timed out after ${command.timeoutMs} ms`), command.timeoutMs);
+    const onAbort = () => stop('was stopped because the publisher is shutting down');
+    command.signal.addEventListener('abort', onAbort, { once: true });
+    if (command.signal.aborted) onAbort();
+
     const tail: string[] = [];
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
@@ -34,15 +47,18 @@ export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
     };
     child.stdout.on('data', collect);
     child.stderr.on('data', collect);
-    child.on('error', (error) => reject(new Error(`build command could not run: ${error.message}`)));
+    const settle = () => {
+      clearTimeout(timer);
+      command.signal.removeEventListener('abort', onAbort);
+    };
+    child.on('error', (error) => {
+      settle();
+      reject(new Error(`build command could not run: ${error.message}`));
+    });
     child.on('close', (code, signal) => {
-      if (code === 0) return resolve();
-      const how =
-        signal && Date.now() - started >= command.timeoutMs
-          ? `timed out after ${command.timeoutMs} ms`
-          : signal
-            ? `was killed by ${signal}`
-            : `exited with code ${code}`;
+      settle();
+      if (code === 0 && !stopReason) return resolve();
+      const how = stopReason ?? (signal ? `was killed by ${signal}` : `exited with code ${code}`);
       const output = tail.length ? `\n${tail.join('\n')}` : '';
       reject(new Error(`build command ${how}${output}`));
     });

@@ -64,7 +64,7 @@ const EnvSchema = z
     PUBLISHER_BUILD_TIMEOUT_MS: int(15 * 60_000, 1),
     PUBLISHER_KEEP_RELEASES: int(3, 1),
     PUBLISHER_EXPECTED_PAGES: list(''),
-    PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,comment'),
+    PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,category,tag,album,comment'),
     PUBLISHER_BUILD_ON_START: z.enum(['0', '1', 'true', 'false']).default('0'),
     PUBLISHER_MAX_BODY_BYTES: int(1024 * 1024, 1),
     STRAPI_URL: z.url().optional(),

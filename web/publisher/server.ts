@@ -158,16 +158,17 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       log('warn', 'webhook.rejected', { status: 401, remote: req.socket.remoteAddress });
       return sendJson(req, res, 401, { error: 'unauthorized' });
     }
-    let decision;
+    let payload;
     try {
-      decision = classify(parsePayload(await readBody(req, config.maxBodyBytes)), config.alwaysBuildModels);
+      payload = parsePayload(await readBody(req, config.maxBodyBytes));
     } catch (error) {
       if (!(error instanceof HttpError)) throw error;
       log('warn', 'webhook.rejected', { status: error.status, reason: error.message });
       return sendJson(req, res, error.status, { error: error.message });
     }
+    const decision = classify(payload, config.alwaysBuildModels);
     if (!decision.build) {
-      log('info', 'webhook.ignored', { reason: decision.reason });
+      log('info', 'webhook.ignored', { event: payload.event, model: payload.model, reason: decision.reason });
       return sendJson(req, res, 200, { ignored: true, reason: decision.reason });
     }
     enqueue(decision.key, decision.summary);
@@ -216,17 +217,20 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     enqueue('startup|requested', { event: 'startup', at: new Date().toISOString() });
   }
 
+  let closing: Promise<void> | null = null;
+  async function shutDown() {
+    // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
+    abort.abort();
+    await queue.close();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeAllConnections();
+    await closed;
+    log('info', 'server.closed');
+  }
+
   return {
     url,
     status,
-    async close() {
-      // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
-      abort.abort();
-      await queue.close();
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
-      log('info', 'server.closed');
-    },
+    close: () => (closing ??= shutDown()),
   };
 }

@@ -1,0 +1,49 @@
+import type { TestCms } from './harness';
+
+export interface GraphqlResult<T = any> {
+  status: number;
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown> }[];
+}
+
+export const graphql = async <T = any>(
+  cms: TestCms,
+  query: string,
+  variables: Record<string, unknown> = {},
+  token?: string
+): Promise<GraphqlResult<T>> => {
+  const res = await fetch(`${cms.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: res.status, ...(await res.json()) };
+};
+
+export const rest = async (
+  cms: TestCms,
+  method: string,
+  path: string,
+  { token, body }: { token?: string; body?: unknown } = {}
+) => {
+  const res = await fetch(`${cms.url}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+};
+
+/** A full-access API token, as an integrator importing content would use. */
+export const createFullAccessToken = async (cms: TestCms): Promise<string> => {
+  const token = await cms.strapi.service('admin::api-token').create({
+    name: `import-${Date.now()}-${Math.random()}`,
+    type: 'full-access',
+    lifespan: null,
+  });
+  return token.accessKey;
+};

@@ -1,0 +1,261 @@
+/**
+ * What the site works with. Loaders map the generated GraphQL fragment types to these once, so
+ * pages never see raw GraphQL shapes, relative media URLs or unsanitized rich text.
+ */
+import type {
+  AlbumCardFragment,
+  ArticleFullFragment,
+  CategoryFragment,
+  DocumentFullFragment,
+  GalleryImageCardFragment,
+  MediaFragment,
+  SiteSettingsFragment,
+  TagSlugFragment,
+} from './generated/graphql';
+import { kindLabel, normalizeKind, type DocumentKind } from './kinds';
+import { resolveMediaUrl } from './media';
+import { renderRichText, richTextToPlain } from './sanitize';
+import { vietnamYear } from './dates';
+
+export interface Image {
+  /** Absolute URL. */
+  src: string;
+  alt: string;
+  width: number | undefined;
+  height: number | undefined;
+  caption: string | undefined;
+  mime: string | undefined;
+}
+
+export interface FileRef {
+  /** Absolute URL. */
+  url: string;
+  name: string;
+  mime: string;
+  ext: string;
+  /** As Strapi reports it, in KB. */
+  sizeKb: number;
+  isPdf: boolean;
+}
+
+export interface CategoryRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface Category extends CategoryRef {
+  description: string;
+  order: number;
+  parentId: string | undefined;
+}
+
+export interface TagRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+export interface ArticleSummary {
+  id: string;
+  slug: string;
+  title: string;
+  /** ISO 8601 instant (the date readers see); publishedAt when the editor left it empty. */
+  date: string;
+  lead: string;
+  featured: boolean;
+  views: number;
+  cover: Image | undefined;
+  category: CategoryRef | undefined;
+  updatedAt: string | undefined;
+}
+
+export interface Article extends ArticleSummary {
+  /** Sanitized HTML. */
+  bodyHtml: string;
+  bodyText: string;
+  author: string;
+  source: string;
+  tags: TagRef[];
+}
+
+export interface DocumentItem {
+  id: string;
+  slug: string;
+  title: string;
+  number: string;
+  kind: DocumentKind;
+  kindLabel: string;
+  issuer: string;
+  signer: string;
+  /** YYYY-MM-DD or undefined. */
+  issuedAt: string | undefined;
+  year: number | undefined;
+  summary: string;
+  views: number;
+  downloads: number;
+  file: FileRef | undefined;
+  updatedAt: string | undefined;
+}
+
+export interface Album {
+  id: string;
+  slug: string;
+  name: string;
+  date: string | undefined;
+  description: string;
+  cover: Image | undefined;
+  updatedAt: string | undefined;
+}
+
+export interface GalleryImage {
+  id: string;
+  title: string;
+  caption: string;
+  takenAt: string | undefined;
+  image: Image;
+  album: { id: string; slug: string; name: string } | undefined;
+}
+
+export interface SiteSettings {
+  siteName: string;
+  tagline: string;
+  /** Sanitized HTML. */
+  footerHtml: string;
+  /** Sanitized HTML. */
+  aboutHtml: string;
+  address: string;
+  phone: string;
+  email: string;
+  logo: Image | undefined;
+}
+
+export interface SiteData {
+  settings: SiteSettings;
+  /** Newest first. */
+  articles: Article[];
+  /** Newest issue date first. */
+  documents: DocumentItem[];
+  albums: Album[];
+  galleryImages: GalleryImage[];
+  /** By order, then name. */
+  categories: Category[];
+  tags: TagRef[];
+}
+
+export const DEFAULT_SITE_NAME = 'Cổng thông tin điện tử';
+
+const str = (value: string | null | undefined) => (value ?? '').trim();
+
+export const toImage = (media: MediaFragment | null | undefined, cmsUrl: string, fallbackAlt = ''): Image | undefined => {
+  const src = resolveMediaUrl(media?.url, cmsUrl);
+  if (!media || !src) return undefined;
+  return {
+    src,
+    alt: str(media.alternativeText) || fallbackAlt,
+    width: media.width ?? undefined,
+    height: media.height ?? undefined,
+    caption: str(media.caption) || undefined,
+    mime: media.mime || undefined,
+  };
+};
+
+export const toFile = (media: MediaFragment | null | undefined, cmsUrl: string): FileRef | undefined => {
+  const url = resolveMediaUrl(media?.url, cmsUrl);
+  if (!media || !url) return undefined;
+  const ext = str(media.ext).replace(/^\./, '').toLowerCase();
+  return {
+    url,
+    name: media.name,
+    mime: media.mime,
+    ext,
+    sizeKb: media.size,
+    isPdf: media.mime === 'application/pdf' || ext === 'pdf',
+  };
+};
+
+const slugOr = (slug: string | null | undefined, id: string) => str(slug) || id;
+
+export const toCategory = (c: CategoryFragment): Category => ({
+  id: c.documentId,
+  slug: slugOr(c.slug, c.documentId),
+  name: c.name,
+  description: str(c.description),
+  order: c.order ?? 0,
+  parentId: c.parent?.documentId ?? undefined,
+});
+
+export const toTag = (t: TagSlugFragment): TagRef => ({ id: t.documentId, slug: slugOr(t.slug, t.documentId), name: t.name });
+
+export const toArticle = (a: ArticleFullFragment, cmsUrl: string): Article => {
+  const bodyHtml = renderRichText(a.body, { cmsUrl });
+  return {
+    id: a.documentId,
+    slug: slugOr(a.slug, a.documentId),
+    title: a.title,
+    date: a.date ?? a.publishedAt ?? a.updatedAt ?? new Date(0).toISOString(),
+    lead: str(a.lead),
+    featured: a.featured ?? false,
+    views: a.views ?? 0,
+    cover: toImage(a.cover, cmsUrl, a.title),
+    category: a.category ? { id: a.category.documentId, slug: slugOr(a.category.slug, a.category.documentId), name: a.category.name } : undefined,
+    updatedAt: a.updatedAt ?? undefined,
+    bodyHtml,
+    bodyText: richTextToPlain(bodyHtml),
+    author: str(a.author),
+    source: str(a.source),
+    tags: a.tags.filter((t): t is TagSlugFragment => t != null).map(toTag),
+  };
+};
+
+export const toDocument = (d: DocumentFullFragment, cmsUrl: string): DocumentItem => ({
+  id: d.documentId,
+  slug: slugOr(d.slug, d.documentId),
+  title: d.title,
+  number: str(d.number),
+  kind: normalizeKind(d.kind),
+  kindLabel: kindLabel(d.kind),
+  issuer: str(d.issuer),
+  signer: str(d.signer),
+  issuedAt: d.issuedAt ?? undefined,
+  year: vietnamYear(d.issuedAt ?? d.publishedAt),
+  summary: str(d.summary),
+  views: d.views ?? 0,
+  downloads: d.downloads ?? 0,
+  file: toFile(d.file, cmsUrl),
+  updatedAt: d.updatedAt ?? undefined,
+});
+
+export const toAlbum = (a: AlbumCardFragment, cmsUrl: string): Album => ({
+  id: a.documentId,
+  slug: slugOr(a.slug, a.documentId),
+  name: a.name,
+  date: a.date ?? undefined,
+  description: str(a.description),
+  cover: toImage(a.cover, cmsUrl, a.name),
+  updatedAt: a.updatedAt ?? undefined,
+});
+
+export const toGalleryImage = (g: GalleryImageCardFragment, cmsUrl: string): GalleryImage | undefined => {
+  const image = toImage(g.image, cmsUrl, str(g.caption) || g.title);
+  if (!image) return undefined;
+  return {
+    id: g.documentId,
+    title: g.title,
+    caption: str(g.caption),
+    takenAt: g.takenAt ?? g.publishedAt ?? undefined,
+    image,
+    album: g.album ? { id: g.album.documentId, slug: slugOr(g.album.slug, g.album.documentId), name: g.album.name } : undefined,
+  };
+};
+
+export const toSiteSettings = (s: SiteSettingsFragment | null | undefined, cmsUrl: string): SiteSettings => ({
+  siteName: str(s?.siteName) || DEFAULT_SITE_NAME,
+  tagline: str(s?.tagline),
+  footerHtml: renderRichText(s?.footer, { cmsUrl }),
+  aboutHtml: renderRichText(s?.about, { cmsUrl }),
+  address: str(s?.address),
+  phone: str(s?.phone),
+  email: str(s?.email),
+  logo: toImage(s?.logo, cmsUrl, str(s?.siteName) || DEFAULT_SITE_NAME),
+});

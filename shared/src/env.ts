@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+export class EnvError extends Error {
+  override name = 'EnvError';
+}
+
+const httpUrl = (name: string, fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((value) => (value === '' ? fallback : value))
+    .pipe(
+      z.url({
+        protocol: /^https?$/,
+        error: (issue) => `${name} must be an http(s) URL such as ${fallback} (got ${JSON.stringify(issue.input)})`,
+      }),
+    )
+    .transform((value) => value.replace(/\/+$/, ''));
+
+const flag = z
+  .string()
+  .optional()
+  .transform((value) => ['1', 'true', 'yes'].includes((value ?? '').trim().toLowerCase()));
+
+const BuildEnvSchema = z.object({
+  STRAPI_URL: httpUrl('STRAPI_URL', 'http://127.0.0.1:1337'),
+  STRAPI_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => (value?.trim() ? value.trim() : undefined))
+    .refine((value) => value === undefined || /^[\x21-\x7e]+$/.test(value), {
+      message: 'STRAPI_TOKEN must be a single token without spaces or non-ASCII characters',
+    }),
+  SITE_URL: httpUrl('SITE_URL', 'http://127.0.0.1:4321'),
+  ALLOW_EMPTY_SITE: flag,
+});
+
+export interface BuildEnv {
+  /** CMS base URL without trailing slash. */
+  strapiUrl: string;
+  strapiToken: string | undefined;
+  /** Public site URL without trailing slash (canonical links, sitemap, RSS). */
+  siteUrl: string;
+  allowEmptySite: boolean;
+}
+
+/** Reads and validates the build environment; throws EnvError listing every bad variable. */
+export const readBuildEnv = (env: Record<string, string | undefined> = process.env): BuildEnv => {
+  const parsed = BuildEnvSchema.safeParse({
+    STRAPI_URL: env.STRAPI_URL,
+    STRAPI_TOKEN: env.STRAPI_TOKEN,
+    SITE_URL: env.SITE_URL,
+    ALLOW_EMPTY_SITE: env.ALLOW_EMPTY_SITE,
+  });
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.message}`);
+    throw new EnvError(`Invalid build environment:\n${lines.join('\n')}`);
+  }
+  return {
+    strapiUrl: parsed.data.STRAPI_URL,
+    strapiToken: parsed.data.STRAPI_TOKEN,
+    siteUrl: parsed.data.SITE_URL,
+    allowEmptySite: parsed.data.ALLOW_EMPTY_SITE,
+  };
+};

@@ -1,0 +1,134 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { createCmsClient, CmsError, type CmsClient } from './client';
+import {
+  toAlbum,
+  toArticle,
+  toCategory,
+  toDocument,
+  toGalleryImage,
+  toSiteSettings,
+  toTag,
+  type SiteData,
+} from './domain';
+import { readBuildEnv, type BuildEnv } from './env';
+import {
+  AlbumsPageDocument,
+  ArticlesPageDocument,
+  CategoriesPageDocument,
+  DocumentsPageDocument,
+  GalleryImagesPageDocument,
+  SiteSettingsDocument,
+  TagsPageDocument,
+} from './generated/graphql';
+import { mapConcurrent, pageNumbers } from './pagination';
+
+/** The server's GraphQL maxLimit. */
+export const PAGE_SIZE = 100;
+
+type PageVars = { page: number; pageSize: number };
+type PageInfo = { total: number; pageCount: number };
+
+export interface FetchAllOptions {
+  pageSize?: number;
+  concurrency?: number;
+  /** For messages, e.g. "articles". */
+  label: string;
+}
+
+/**
+ * Reads a whole collection: page 1 gives the totals, the other pages are fetched with bounded
+ * concurrency. A result that does not add up to the announced total is an error, never a partial site.
+ */
+export const fetchAll = async <TResult, TItem>(
+  client: CmsClient,
+  document: TypedDocumentNode<TResult, PageVars>,
+  pick: (data: TResult) => { items: (TItem | null | undefined)[]; pageInfo: PageInfo | null | undefined },
+  { pageSize = PAGE_SIZE, concurrency = 4, label }: FetchAllOptions,
+): Promise<TItem[]> => {
+  const fetchPage = async (page: number) => {
+    const picked = pick(await client.request(document, { page, pageSize }));
+    if (!picked.pageInfo) throw new CmsError(`The CMS gave no page info for ${label}`);
+    return picked;
+  };
+  const first = await fetchPage(1);
+  const { total, pageCount } = first.pageInfo!;
+  const rest = await mapConcurrent(pageNumbers(pageCount).slice(1), concurrency, fetchPage);
+  const seen = new Set<string>();
+  const items: TItem[] = [];
+  for (const page of [first, ...rest]) {
+    for (const item of page.items) {
+      if (item == null) continue;
+      const id = (item as { documentId?: string }).documentId;
+      if (id !== undefined) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+      }
+      items.push(item);
+    }
+  }
+  if (items.length !== total) {
+    throw new CmsError(
+      `The CMS announced ${total} ${label} but returned ${items.length} over ${pageCount} page(s); content changed during the build or pagination is capped — refusing to build a partial site`,
+    );
+  }
+  return items;
+};
+
+export interface LoadOptions {
+  concurrency?: number;
+  pageSize?: number;
+}
+
+/** Everything the site shows, from one CMS, as domain objects. */
+export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: LoadOptions = {}): Promise<SiteData> => {
+  const cms = client ?? createCmsClient({ url: env.strapiUrl, token: env.strapiToken });
+  const base = env.strapiUrl;
+  const opts = { concurrency: options.concurrency ?? 4, pageSize: options.pageSize ?? PAGE_SIZE };
+
+  // Settings first: a single small request that fails fast (with a clear message) when the CMS is down.
+  const settings = await cms.request(SiteSettingsDocument, {});
+
+  const [articles, documents, albums, galleryImages, categories, tags] = await Promise.all([
+    fetchAll(cms, ArticlesPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), { ...opts, label: 'articles' }),
+    fetchAll(cms, DocumentsPageDocument, (d) => ({ items: d.documents, pageInfo: d.documents_connection?.pageInfo }), { ...opts, label: 'documents' }),
+    fetchAll(cms, AlbumsPageDocument, (d) => ({ items: d.albums, pageInfo: d.albums_connection?.pageInfo }), { ...opts, label: 'albums' }),
+    fetchAll(cms, GalleryImagesPageDocument, (d) => ({ items: d.galleryImages, pageInfo: d.galleryImages_connection?.pageInfo }), { ...opts, label: 'gallery images' }),
+    fetchAll(cms, CategoriesPageDocument, (d) => ({ items: d.categories, pageInfo: d.categories_connection?.pageInfo }), { ...opts, label: 'categories' }),
+    fetchAll(cms, TagsPageDocument, (d) => ({ items: d.tags, pageInfo: d.tags_connection?.pageInfo }), { ...opts, label: 'tags' }),
+  ]);
+
+  const mappedArticles = articles
+    .map((a) => toArticle(a, base))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  if (mappedArticles.length === 0 && !env.allowEmptySite) {
+    throw new CmsError(
+      `The CMS at ${env.strapiUrl} has no published articles; refusing to build an empty site (set ALLOW_EMPTY_SITE=1 to build one anyway)`,
+    );
+  }
+
+  return {
+    settings: toSiteSettings(settings.siteSetting, base),
+    articles: mappedArticles,
+    documents: documents.map((d) => toDocument(d, base)),
+    albums: albums.map((a) => toAlbum(a, base)),
+    galleryImages: galleryImages.map((g) => toGalleryImage(g, base)).filter((g) => g !== undefined),
+    categories: categories.map(toCategory),
+    tags: tags.map(toTag),
+  };
+};
+
+let cached: Promise<SiteData> | undefined;
+
+/**
+ * The site's data for one build, fetched once per process and shared by every page
+ * (Astro renders pages in one process; a failure fails the whole build).
+ */
+export const getSiteData = (env: Record<string, string | undefined> = process.env): Promise<SiteData> => {
+  cached ??= loadSiteData(readBuildEnv(env));
+  return cached;
+};
+
+/** Forget the cached data (dev server reloads, tests). */
+export const resetSiteData = () => {
+  cached = undefined;
+};

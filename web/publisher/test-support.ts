@@ -1,0 +1,151 @@
+// Shared by the publisher's integration tests: a temp site whose fixture build the test controls.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
+import { loadConfig } from './config.ts';
+import type { Logger } from './log.ts';
+import { startPublisher, type Publisher, type PublisherStatus } from './server.ts';
+
+export const SECRET = 'test-secret-0123456789abcdef';
+export const webDir = fileURLToPath(new URL('..', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/build.mjs', import.meta.url));
+
+export interface Article {
+  slug: string;
+  title: string;
+  body: string;
+}
+
+export interface Content {
+  title: string;
+  articles: Article[];
+  sleepMs?: number;
+  fail?: string;
+  omit404?: boolean;
+}
+
+export interface Site {
+  dir: string;
+  releasesDir: string;
+  write(content: Content): void;
+  /** Builds the fixture has started, across all processes. */
+  builds(): number;
+  /** Process ids of the fixture builds, oldest first. */
+  buildPids(): number[];
+  /** Pairs of [start, end] times per build; end is null for a build that never finished. */
+  buildSpans(): Array<[number, number | null]>;
+  env(extra?: Record<string, string>): Record<string, string>;
+}
+
+export function makeSite(content: Content): Site {
+  const dir = mkdtempSync(join(tmpdir(), 'publisher-test-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  const contentFile = join(dir, 'content.json');
+  const log = () => {
+    try {
+      return readFileSync(`${contentFile}.builds`, 'utf8').trim().split('\n').filter(Boolean).map((line) => line.split(' '));
+    } catch {
+      return [];
+    }
+  };
+  const site: Site = {
+    dir,
+    releasesDir: join(dir, 'releases'),
+    write: (next) => writeFileSync(contentFile, JSON.stringify(next)),
+    builds: () => log().filter(([what]) => what === 'start').length,
+    buildPids: () => log().filter(([what]) => what === 'start').map(([, pid]) => Number(pid)),
+    buildSpans: () => {
+      const lines = log();
+      return lines
+        .filter(([what]) => what === 'start')
+        .map(([, pid, at]) => {
+          const end = lines.find(([what, endPid]) => what === 'end' && endPid === pid);
+          return [Number(at), end ? Number(end[2]) : null];
+        });
+    },
+    env: (extra = {}) => ({
+      REBUILD_WEBHOOK_SECRET: SECRET,
+      PUBLISHER_HOST: '127.0.0.1',
+      PUBLISHER_PORT: '0',
+      PUBLISHER_RELEASES_DIR: site.releasesDir,
+      PUBLISHER_DEBOUNCE_MS: '100',
+      // Long enough that a test sees a recovery caused by its own event, not by a retry.
+      PUBLISHER_RETRY_BASE_MS: '60000',
+      PUBLISHER_BUILD_COMMAND: `"${process.execPath}" "${fixture}" "${contentFile}"`,
+      ...extra,
+    }),
+  };
+  site.write(content);
+  return site;
+}
+
+export interface Running extends Publisher {
+  logs: Array<Record<string, unknown>>;
+}
+
+export async function start(site: Site, extra: Record<string, string> = {}): Promise<Running> {
+  const logs: Array<Record<string, unknown>> = [];
+  const log: Logger = (level, event, fields = {}) => logs.push({ level, event, ...fields });
+  const publisher = await startPublisher(loadConfig({ ...process.env, ...site.env(extra) }, webDir), { log });
+  onTestFinished(() => publisher.close());
+  return { ...publisher, logs };
+}
+
+export function sendWebhook(url: string, payload: unknown, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) {
+  return fetch(`${url}/webhook`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
+}
+
+export const publishEvent = (documentId: string, model = 'article') => ({
+  event: 'entry.publish',
+  createdAt: new Date().toISOString(),
+  model,
+  uid: `api::${model}.${model}`,
+  entry: { id: 1, documentId, publishedAt: new Date().toISOString() },
+});
+
+type Truthy<T> = Exclude<T, false | null | undefined | 0 | ''>;
+
+/** Polls until `probe` returns something truthy, and returns it. */
+export async function waitFor<T>(what: string, probe: () => Promise<T> | T, timeoutMs = 20_000): Promise<Truthy<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as Truthy<T>;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function getStatus(url: string): Promise<PublisherStatus> {
+  return (await fetch(`${url}/status`)).json() as Promise<PublisherStatus>;
+}
+
+/** No build running or waiting. */
+export function idle(url: string) {
+  return waitFor('the publisher to be idle', async () => {
+    const status = await getStatus(url);
+    return !status.building && status.queued === 0 && status;
+  });
+}
+
+export async function page(url: string, path: string) {
+  const response = await fetch(`${url}${path}`);
+  return { status: response.status, headers: response.headers, text: await response.text() };
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
