@@ -1,0 +1,99 @@
+// The whole product on one machine: CMS (with demo content on first start), the rebuild service
+// that builds the site and serves it, and the webhook between them. Runs on Node 22 (pnpm script).
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseEnv } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const CMS_ENV = path.join(ROOT, 'cms', '.env');
+const CMS_URL = 'http://127.0.0.1:1337';
+const SITE_URL = 'http://127.0.0.1:4321';
+
+const key = (bytes = 16) => randomBytes(bytes).toString('base64url');
+
+// Secrets are made once per machine and kept in the ignored cms/.env; nothing secret is in git.
+const ensureCmsEnv = () => {
+  if (existsSync(CMS_ENV)) return parseEnv(readFileSync(CMS_ENV, 'utf8'));
+  const env = {
+    HOST: '127.0.0.1',
+    PORT: '1337',
+    DATABASE_CLIENT: 'sqlite',
+    DATABASE_FILENAME: '.tmp/data.db',
+    APP_KEYS: [key(), key(), key(), key()].join(','),
+    API_TOKEN_SALT: key(),
+    ADMIN_JWT_SECRET: key(),
+    TRANSFER_TOKEN_SALT: key(),
+    JWT_SECRET: key(),
+    ENCRYPTION_KEY: key(),
+    STRAPI_ADMIN_EMAIL: 'admin@toasoan.local',
+    STRAPI_ADMIN_PASSWORD: `Toasoan-${key(9)}`,
+    STRAPI_TOKEN: key(32),
+    REBUILD_WEBHOOK_URL: `${SITE_URL}/webhook`,
+    REBUILD_WEBHOOK_SECRET: key(24),
+    CORS_ORIGINS: `${SITE_URL},http://localhost:4321`,
+    SEED_DEMO_CONTENT: 'true',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+  };
+  writeFileSync(CMS_ENV, Object.entries(env).map(([k, v]) => `${k}=${v}`).join('\n') + '\n', { mode: 0o600 });
+  console.log('Wrote cms/.env with fresh secrets.');
+  return env;
+};
+
+const pnpm = (args, options = {}) =>
+  spawn('pnpm', args, { cwd: ROOT, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+
+const waitFor = async (url, what, seconds = 180) => {
+  for (let i = 0; i < seconds * 2; i += 1) {
+    try {
+      if ((await fetch(url)).status < 500) return;
+    } catch {}
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${seconds} s`);
+};
+
+const env = ensureCmsEnv();
+
+if (!existsSync(path.join(ROOT, 'cms', 'dist', 'build', 'index.html'))) {
+  console.log('Building the CMS admin panel (first start only, about a minute)…');
+  const build = spawnSync('pnpm', ['--filter', './cms', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+const children = [pnpm(['--filter', './cms', 'start'])];
+const stopAll = () => {
+  for (const child of children) child.kill('SIGTERM');
+};
+process.on('SIGINT', stopAll);
+process.on('SIGTERM', stopAll);
+for (const child of children) child.on('exit', (code) => code && process.exit(code));
+
+await waitFor(`${CMS_URL}/_health`, 'The CMS');
+children.push(
+  pnpm(['--filter', './web', 'publisher'], {
+    env: {
+      STRAPI_URL: CMS_URL,
+      STRAPI_TOKEN: env.STRAPI_TOKEN,
+      PUBLIC_CMS_URL: CMS_URL,
+      SITE_URL,
+      REBUILD_WEBHOOK_SECRET: env.REBUILD_WEBHOOK_SECRET,
+      PUBLISHER_HOST: '127.0.0.1',
+      PUBLISHER_PORT: '4321',
+      PUBLISHER_BUILD_ON_START: '1',
+    },
+  })
+);
+children.at(-1).on('exit', (code) => code && process.exit(code));
+await waitFor(`${SITE_URL}/health`, 'The rebuild service');
+
+console.log(`
+  toasoan is running
+  ─────────────────
+  Site (rebuilt on every publish):  ${SITE_URL}/   (first build takes a moment; status: ${SITE_URL}/status)
+  CMS admin (Vietnamese):           ${CMS_URL}/admin
+     sign in as ${env.STRAPI_ADMIN_EMAIL} / ${env.STRAPI_ADMIN_PASSWORD}   (kept in cms/.env)
+  GraphQL:                          ${CMS_URL}/graphql
+  Stop with Ctrl+C.
+`);
