@@ -5,6 +5,8 @@ import path from 'node:path';
 import { CMS_DIR, withStrapi } from './one-shot.mjs';
 
 process.loadEnvFile?.(path.join(CMS_DIR, '.env'));
+// This script seeds on its own, so the boot-time seeding switch must not do it first.
+process.env.SEED_DEMO_CONTENT = 'false';
 const require = createRequire(import.meta.url);
 const { created } = await withStrapi((strapi) => require(path.join(CMS_DIR, 'dist/src/seed')).seedDemoContent(strapi));
 console.log(created ? 'Demo content created.' : 'The database already has articles; nothing seeded.');
