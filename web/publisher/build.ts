@@ -16,6 +16,7 @@ const TAIL_LINES = 20;
  */
 export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
   const [file, ...args] = command.argv.map((arg) => arg.replaceAll('{outDir}', outDir));
+  if (!file) return Promise.reject(new Error('build command is empty'));
   return new Promise((resolve, reject) => {
     // Own process group: a shell command's children (sh → node → astro workers) are killed with it.
     const child = spawn(file, args, {
@@ -28,7 +29,7 @@ export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
     const stop = (reason: string) => {
       stopReason ??= reason;
       try {
-        process.kill(child.pid!, 'SIGTERM');
+        process.kill(-child.pid!, 'SIGTERM');
       } catch {
         // already gone
       }

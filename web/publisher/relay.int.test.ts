@@ -11,7 +11,7 @@ async function fakeGitHub(statuses: number[]) {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       received.push({ method: req.method!, url: req.url!, headers: req.headers, body: JSON.parse(body) });
-      res.writeHead(statuses[Math.min(received.length, statuses.length) - 1]).end();
+      res.writeHead(statuses[Math.min(received.length, statuses.length) - 1] ?? 500).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -40,7 +40,7 @@ test('relay mode dispatches coalesced changes to GitHub, retrying a failed dispa
 
   await waitFor('a successful dispatch', async () => (await getStatus(url)).lastSuccess);
   expect(github.received).toHaveLength(2);
-  const [failed, retried] = github.received;
+  const [failed, retried] = github.received as [(typeof github.received)[0], (typeof github.received)[0]];
   expect(retried).toEqual(failed);
   expect(retried.method).toBe('POST');
   expect(retried.url).toBe('/repos/xa-a/cong-thong-tin/dispatches');

@@ -55,7 +55,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   let buildCount = 0;
 
   // Survives restarts: a change accepted but not yet built (crash, deploy, kill during a build)
-  // is rebuilt when the service comes back instead of waiting for the next edit.
+  // is rebuilt when the service comes back instead of waiting for the next edit. Synchronous so a
+  // write for a new change can never be reordered after the removal for the previous build.
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
   let dirty = false;
   const markDirty = () => {

@@ -92,7 +92,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
 
   let urlPath: string;
   try {
-    urlPath = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0]);
+    urlPath = decodeURIComponent((req.url ?? '/').split(/[?#]/, 1)[0] ?? '/');
   } catch {
     return sendText(req, res, 400, 'text/plain; charset=utf-8', 'Bad Request\n');
   }

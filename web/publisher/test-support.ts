@@ -141,10 +141,11 @@ export async function page(url: string, path: string) {
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Linux: a killed grandchild of the service is reparented and may linger as a zombie, which is not running. */
 export function isRunning(pid: number): boolean {
   try {
-    process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return !/^\d+ \(.*\) [ZX]/s.test(stat);
   } catch {
     return false;
   }

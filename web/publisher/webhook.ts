@@ -46,10 +46,10 @@ export interface ChangeSummary {
  * the comparison time does not reveal the secret's length.
  */
 export function isAuthorized(header: string | undefined, secret: string): boolean {
-  const match = header?.match(/^Bearer\s+(.+)$/i);
-  if (!match) return false;
+  const token = header?.match(/^Bearer\s+(.+)$/i)?.[1];
+  if (!token) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(match[1].trim()), digest(secret));
+  return timingSafeEqual(digest(token.trim()), digest(secret));
 }
 
 export class HttpError extends Error {
