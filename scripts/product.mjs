@@ -41,8 +41,9 @@ const ensureCmsEnv = () => {
   return env;
 };
 
+// Each service gets its own process group, so stopping it also stops what pnpm started under it.
 const pnpm = (args, options = {}) =>
-  spawn('pnpm', args, { cwd: ROOT, stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+  spawn('pnpm', args, { cwd: ROOT, stdio: 'inherit', detached: true, ...options, env: { ...process.env, ...options.env } });
 
 const waitFor = async (url, what, seconds = 180) => {
   for (let i = 0; i < seconds * 2; i += 1) {
@@ -64,7 +65,12 @@ if (!existsSync(path.join(ROOT, 'cms', 'dist', 'build', 'index.html'))) {
 
 const children = [pnpm(['--filter', './cms', 'start'])];
 const stopAll = () => {
-  for (const child of children) child.kill('SIGTERM');
+  for (const child of children) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {}
+  }
+  process.exit(0);
 };
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);

@@ -54,15 +54,15 @@ const createPostgresDatabase = async (adminUrl: string) => {
   };
 };
 
-const boot = async (env: Record<string, string>): Promise<{ strapi: Core.Strapi; url: string }> => {
+const boot = async (env: Record<string, string>, port: number): Promise<{ strapi: Core.Strapi; url: string }> => {
   Object.assign(process.env, env);
   const strapi = strapiModule.createStrapi({ appDir: CMS_DIR, distDir: DIST_DIR, autoReload: false, serveAdminPanel: false });
   await strapi.load();
   strapi.server.mount();
   const httpServer = strapi.server.httpServer;
-  await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  return { strapi, url: `http://127.0.0.1:${port}` };
+  await new Promise<void>((resolve) => httpServer.listen(port, '127.0.0.1', resolve));
+  const address = httpServer.address() as AddressInfo;
+  return { strapi, url: `http://127.0.0.1:${address.port}` };
 };
 
 /**
@@ -100,8 +100,9 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
     ...options.env,
   };
 
-  const start = async (): Promise<TestCms> => {
-    const { strapi, url } = await boot(env);
+  // A restart comes back on the same port, as a restarted server would for its clients.
+  const start = async (port: number): Promise<TestCms> => {
+    const { strapi, url } = await boot(env, port);
     let stopped = false;
     const stop = async () => {
       if (stopped) return;
@@ -117,7 +118,7 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
       stop,
       restart: async () => {
         await stop();
-        return start();
+        return start(Number(new URL(url).port));
       },
       destroy: async () => {
         await stop();
@@ -126,5 +127,5 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
       },
     };
   };
-  return start();
+  return start(0);
 };
