@@ -2,10 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    name: 'web',
     include: ['publisher/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
+    // Site tests boot the CMS from its compiled output; compile it once for all of them.
+    globalSetup: ['tests/global-setup.ts'],
     pool: 'threads',
-    // Publisher integration tests run real child-process builds; the e2e suite runs astro itself.
+    // Publisher integration tests run real child-process builds; the site tests run astro itself.
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 600_000,
   },
 });

@@ -1,7 +1,4 @@
-import { CMS_DIR, strapiModule } from './harness';
+import { compileCms } from './harness';
 
-// Every test file boots its own Strapi from the same compiled output; compiling once here
-// keeps parallel test files from writing dist/ at the same time.
-export default async function compileOnce() {
-  await strapiModule.compileStrapi({ appDir: CMS_DIR });
-}
+// Every test file boots its own Strapi from the same compiled output.
+export default compileCms;

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -128,4 +128,29 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
     };
   };
   return start(0);
+};
+
+const COMPILE_LOCK = path.join(CMS_DIR, '.compile-lock');
+const STALE_LOCK_MS = 5 * 60_000;
+
+/**
+ * Compiles the CMS into dist/ once per test run. Several Vitest projects have a global setup that
+ * calls this, possibly at the same time; a lock directory keeps two compilers from writing dist/ together.
+ */
+export const compileCms = async () => {
+  for (;;) {
+    try {
+      await mkdir(COMPILE_LOCK);
+      break;
+    } catch {
+      const lock = await stat(COMPILE_LOCK).catch(() => undefined);
+      if (lock && Date.now() - lock.mtimeMs > STALE_LOCK_MS) await rm(COMPILE_LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  try {
+    await strapiModule.compileStrapi({ appDir: CMS_DIR });
+  } finally {
+    await rm(COMPILE_LOCK, { recursive: true, force: true });
+  }
 };

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatArticleDate, formatDate, formatShortDateTime, isoVietnam, vietnamYear, WEEKDAYS_VI } from './dates';
+import { formatArticleDate, formatDate, formatShortDateTime, isoVietnam, vietnamYear, WEEKDAYS_VI } from './dates.ts';
 
 const originalTz = process.env.TZ;
 afterAll(() => {

@@ -11,11 +11,11 @@ import type {
   MediaFragment,
   SiteSettingsFragment,
   TagSlugFragment,
-} from './generated/graphql';
-import { kindLabel, normalizeKind, type DocumentKind } from './kinds';
-import { resolveMediaUrl } from './media';
-import { renderRichText, richTextToPlain } from './sanitize';
-import { vietnamYear } from './dates';
+} from './generated/graphql.ts';
+import { kindLabel, normalizeKind, type DocumentKind } from './kinds.ts';
+import { resolveMediaUrl } from './media.ts';
+import { renderRichText, richTextToPlain } from './sanitize.ts';
+import { vietnamYear } from './dates.ts';
 
 export interface Image {
   /** Absolute URL. */

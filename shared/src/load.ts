@@ -1,5 +1,5 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { createCmsClient, CmsError, type CmsClient } from './client';
+import { createCmsClient, CmsError, type CmsClient } from './client.ts';
 import {
   toAlbum,
   toArticle,
@@ -9,8 +9,8 @@ import {
   toSiteSettings,
   toTag,
   type SiteData,
-} from './domain';
-import { readBuildEnv, type BuildEnv } from './env';
+} from './domain.ts';
+import { readBuildEnv, type BuildEnv } from './env.ts';
 import {
   AlbumsPageDocument,
   ArticlesPageDocument,
@@ -19,8 +19,8 @@ import {
   GalleryImagesPageDocument,
   SiteSettingsDocument,
   TagsPageDocument,
-} from './generated/graphql';
-import { mapConcurrent, pageNumbers } from './pagination';
+} from './generated/graphql.ts';
+import { mapConcurrent, pageNumbers } from './pagination.ts';
 
 /** The server's GraphQL maxLimit. */
 export const PAGE_SIZE = 100;

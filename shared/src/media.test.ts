@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize, isCmsUrl, resolveMediaUrl } from './media';
-import { toFile, toImage } from './domain';
+import { formatFileSize, isCmsUrl, resolveMediaUrl } from './media.ts';
+import { toFile, toImage } from './domain.ts';
 
 describe('resolveMediaUrl', () => {
   it('joins relative uploads to STRAPI_URL', () => {

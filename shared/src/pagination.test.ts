@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapConcurrent, pageHref, pageNumbers, pageWindow, paginate } from './pagination';
+import { mapConcurrent, pageHref, pageNumbers, pageWindow, paginate } from './pagination.ts';
 
 describe('paginate', () => {
   it('splits into full pages and a remainder', () => {

@@ -1,6 +1,6 @@
 import { Marked, type Tokens } from 'marked';
 import sanitizeHtml from 'sanitize-html';
-import { resolveMediaUrl } from './media';
+import { resolveMediaUrl } from './media.ts';
 
 /** Only these hosts may be embedded with <iframe> (video embeds). */
 export const ALLOWED_IFRAME_HOSTS = ['www.youtube.com', 'youtube.com', 'www.youtube-nocookie.com'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, hasDiacritics, searchKey } from './search';
-import { kindLabel, normalizeKind } from './kinds';
+import { foldVietnamese, hasDiacritics, searchKey } from './search.ts';
+import { kindLabel, normalizeKind } from './kinds.ts';
 
 describe('foldVietnamese', () => {
   it('strips tones and vowel marks and maps đ', () => {

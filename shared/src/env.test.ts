@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, readBuildEnv } from './env.ts';
+
+describe('readBuildEnv', () => {
+  it('has defaults', () => {
+    expect(readBuildEnv({})).toEqual({
+      strapiUrl: 'http://127.0.0.1:1337',
+      strapiToken: undefined,
+      siteUrl: 'http://127.0.0.1:4321',
+      allowEmptySite: false,
+    });
+  });
+  it('trims trailing slashes and blank tokens', () => {
+    const env = readBuildEnv({ STRAPI_URL: 'https://cms.example.gov.vn/', SITE_URL: 'https://example.gov.vn//', STRAPI_TOKEN: '  ', ALLOW_EMPTY_SITE: '1' });
+    expect(env).toEqual({ strapiUrl: 'https://cms.example.gov.vn', strapiToken: undefined, siteUrl: 'https://example.gov.vn', allowEmptySite: true });
+  });
+  it('lists every bad variable clearly', () => {
+    let error: unknown;
+    try {
+      readBuildEnv({ STRAPI_URL: 'localhost:1337', SITE_URL: 'ftp://x', STRAPI_TOKEN: 'has space' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain('STRAPI_URL must be an http(s) URL');
+    expect(message).toContain('"localhost:1337"');
+    expect(message).toContain('SITE_URL must be an http(s) URL');
+    expect(message).toContain('STRAPI_TOKEN must be a single token');
+  });
+});

@@ -1,0 +1,52 @@
+import sitemap from '@astrojs/sitemap';
+import { defineConfig } from 'astro/config';
+import { readBuildEnv } from '@toasoan/shared/env';
+import { pagefindIntegration } from './integrations/pagefind.ts';
+
+// Fails the build at once, with every bad variable listed, before any page is rendered.
+const env = readBuildEnv(process.env);
+const cms = new URL(env.strapiUrl);
+
+export default defineConfig({
+  site: env.siteUrl,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // Transformed remote images are kept here between builds; the folder outlives release folders.
+  cacheDir: './.cache/astro',
+  compressHTML: true,
+  image: {
+    // Only the CMS's uploads are optimised (plus any CDN host listed in IMAGE_HOSTS).
+    remotePatterns: [
+      {
+        protocol: cms.protocol.replace(':', ''),
+        hostname: cms.hostname,
+        ...(cms.port ? { port: cms.port } : {}),
+      },
+    ],
+    domains: (process.env.IMAGE_HOSTS ?? '')
+      .split(',')
+      .map((host) => host.trim())
+      .filter(Boolean),
+    service: {
+      entrypoint: 'astro/assets/services/sharp',
+      config: {
+        // Two cores: keep AVIF encoding affordable; the cache makes later builds cheap.
+        avif: { effort: 2 },
+        webp: { effort: 3 },
+      },
+    },
+  },
+  integrations: [
+    sitemap({
+      filter: (page) => !/\/ban-in\/$/.test(page) && !/\/tim-kiem\/$/.test(page),
+    }),
+    pagefindIntegration(),
+  ],
+  vite: {
+    ssr: {
+      // Shared is TypeScript source in the workspace; bundle it (and its deps) into the build.
+      noExternal: ['@toasoan/shared'],
+    },
+  },
+});

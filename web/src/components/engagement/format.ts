@@ -1,0 +1,16 @@
+/** Shared by the build-time markup and the browser script so both print numbers the same way. */
+const NUMBER = new Intl.NumberFormat('vi-VN');
+const RATING = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'short' });
+
+export const formatCount = (n: number) => NUMBER.format(n);
+export const formatRating = (average: number, count: number) =>
+  count > 0 ? `${RATING.format(average)}/5 (${formatCount(count)} lượt đánh giá)` : 'Chưa có đánh giá';
+export const formatCommentDate = (iso: string) => DATE_TIME.format(new Date(iso));
+
+/** One approved comment as GET /api/engagement/articles/:documentId/comments returns it. */
+export interface PublicComment {
+  name: string;
+  text: string;
+  createdAt: string;
+}

@@ -1,0 +1,45 @@
+/**
+ * Images inside article bodies come from the CMS as plain <img src="…/uploads/…">. Here each one
+ * served by the CMS goes through astro:assets like every other image: WebP at several widths
+ * with srcset/sizes and width/height, fetched once at build time and cached in web/.cache/astro.
+ * Images from other hosts are left as they are.
+ */
+import { getImage, inferRemoteSize } from 'astro:assets';
+import { isCmsUrl } from '@toasoan/shared/media';
+
+const IMG = /<img\b([^>]*?)\s*\/?>/gi;
+const ATTR = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i');
+const WIDTHS = [480, 800, 1200];
+
+const decode = (value: string) =>
+  value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const encode = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
+export const optimizeBodyImages = async (html: string, cmsUrl: string, sizes = '(min-width: 900px) 760px, 100vw'): Promise<string> => {
+  const matches = [...html.matchAll(IMG)];
+  if (!matches.length) return html;
+  const replacements = await Promise.all(
+    matches.map(async (match) => {
+      const attrs = ` ${match[1] ?? ''}`;
+      const rawSrc = ATTR('src').exec(attrs)?.[1];
+      if (!rawSrc) return match[0];
+      const src = decode(rawSrc);
+      if (!isCmsUrl(src, cmsUrl)) return match[0];
+      try {
+        const size = await inferRemoteSize(src);
+        const usable = WIDTHS.filter((w) => w <= size.width);
+        const widths = usable.length ? usable : [size.width];
+        const width = Math.max(...widths);
+        const height = Math.round((size.height * width) / size.width);
+        const image = await getImage({ src, width, height, widths, sizes, format: 'webp', quality: 75 });
+        const kept = attrs.replace(/\s(src|srcset|sizes|width|height)="[^"]*"/gi, '');
+        return `<img src="${encode(image.src)}" srcset="${encode(image.srcSet.attribute)}" sizes="${encode(sizes)}" width="${width}" height="${height}"${kept}>`;
+      } catch (error) {
+        console.warn(`[body-images] keeping ${src} unoptimised: ${(error as Error).message}`);
+        return match[0];
+      }
+    }),
+  );
+  let i = 0;
+  return html.replace(IMG, () => replacements[i++]!);
+};

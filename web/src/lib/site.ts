@@ -1,0 +1,88 @@
+/**
+ * The web side of the data flow: shared loaders (GraphQL → domain types) fetched once per build,
+ * plus the derived views pages need. Pages import from here only.
+ */
+import { getSiteData } from '@toasoan/shared/load';
+import { readBuildEnv } from '@toasoan/shared/env';
+import type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData } from '@toasoan/shared/domain';
+
+export type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData };
+
+export const NEWS_PAGE_SIZE = 12;
+export const DOCUMENTS_PAGE_SIZE = 20;
+/** "Những tin mới hơn" / "Những tin cũ hơn": how many of each. */
+export const RELATED_COUNT = 5;
+
+export const buildEnv = () => readBuildEnv(process.env);
+
+export const loadSite = (): Promise<SiteData> => getSiteData(process.env);
+
+export const articleHref = (a: { slug: string }) => `/tin-tuc/${a.slug}/`;
+export const categoryHref = (c: { slug: string }) => `/chuyen-muc/${c.slug}/`;
+export const tagHref = (t: { slug: string }) => `/tu-khoa/${t.slug}/`;
+export const documentHref = (d: { slug: string }) => `/van-ban/${d.slug}/`;
+export const albumHref = (a: { slug: string }) => `/thu-vien-anh/${a.slug}/`;
+export const kindHref = (kind: string) => `/van-ban/loai/${kind}/`;
+export const yearHref = (year: number) => `/van-ban/nam/${year}/`;
+
+/** Articles of a category, including its sub-categories, newest first. */
+export const articlesInCategory = (site: SiteData, category: Category): Article[] => {
+  const ids = new Set([category.id]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const c of site.categories) {
+      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
+        ids.add(c.id);
+        grew = true;
+      }
+    }
+  }
+  return site.articles.filter((a) => a.category && ids.has(a.category.id));
+};
+
+/**
+ * Newer and older articles of the same category, by date (site.articles is newest first).
+ * newer: the closest newer ones, listed newest first; older: the closest older ones.
+ */
+export const neighbours = (site: SiteData, article: Article, count = RELATED_COUNT) => {
+  const same = site.articles.filter((a) => (a.category?.id ?? null) === (article.category?.id ?? null));
+  const index = same.findIndex((a) => a.id === article.id);
+  return {
+    newer: same.slice(Math.max(0, index - count), index),
+    older: same.slice(index + 1, index + 1 + count),
+  };
+};
+
+/** Top-level categories that have articles, in CMS order. */
+export const homeCategories = (site: SiteData) =>
+  site.categories.filter((c) => !c.parentId).filter((c) => articlesInCategory(site, c).length > 0);
+
+export const documentYears = (site: SiteData) =>
+  [...new Set(site.documents.map((d) => d.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
+
+export const documentKinds = (site: SiteData) => {
+  const counts = new Map<string, { kind: string; label: string; count: number }>();
+  for (const d of site.documents) {
+    const entry = counts.get(d.kind) ?? { kind: d.kind, label: d.kindLabel, count: 0 };
+    entry.count += 1;
+    counts.set(d.kind, entry);
+  }
+  return [...counts.values()].sort((a, b) => a.label.localeCompare(b.label, 'vi'));
+};
+
+/** Photos of an album in the order they were taken (site.galleryImages is newest first). */
+export const imagesOfAlbum = (site: SiteData, albumId: string): GalleryImage[] =>
+  site.galleryImages
+    .filter((g) => g.album?.id === albumId)
+    .sort((a, b) => (a.takenAt ?? '').localeCompare(b.takenAt ?? '') || a.id.localeCompare(b.id));
+
+export const absoluteUrl = (path: string, siteUrl: string) => new URL(path, `${siteUrl}/`).toString();
+
+/** A short description for meta tags. */
+export const summary = (text: string, max = 200) => {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= max) return clean;
+  const cut = clean.slice(0, max);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20))}…`;
+};

@@ -1,0 +1,94 @@
+/**
+ * A small search UI on Pagefind's JS API. The query is folded with the same foldVietnamese()
+ * used for the hidden folded text in every indexed page, so diacritics never matter.
+ */
+import { foldVietnamese } from '@toasoan/shared/search';
+
+interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface Pagefind {
+  init(): Promise<void>;
+  options(options: Record<string, unknown>): Promise<void>;
+  search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
+}
+
+const PAGEFIND_URL = '/pagefind/pagefind.js';
+const MAX_RESULTS = 100;
+let pagefind: Promise<Pagefind> | undefined;
+
+const loadPagefind = () => {
+  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
+    await module.options({ excerptLength: 30 });
+    await module.init();
+    return module;
+  });
+  return pagefind;
+};
+
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
+  const node = document.createElement(tag);
+  if (text) node.textContent = text;
+  return node;
+};
+
+export const initSearch = () => {
+  const form = document.querySelector<HTMLFormElement>('[data-search-form]');
+  const input = form?.querySelector<HTMLInputElement>('input[name="q"]');
+  const status = document.querySelector<HTMLElement>('[data-search-status]');
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]');
+  if (!form || !input || !status || !list) return;
+  let seq = 0;
+
+  const run = async (raw: string) => {
+    const query = raw.trim();
+    const mine = ++seq;
+    list.replaceChildren();
+    if (!query) {
+      status.textContent = '';
+      return;
+    }
+    status.textContent = 'Đang tìm…';
+    try {
+      const pf = await loadPagefind();
+      const search = await pf.search(foldVietnamese(query).toLowerCase());
+      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      if (mine !== seq) return;
+      status.textContent = data.length
+        ? `Tìm thấy ${search.results.length} kết quả cho “${query}”.`
+        : `Không tìm thấy kết quả nào cho “${query}”.`;
+      for (const item of data) {
+        const li = el('li');
+        const h2 = el('h2');
+        const a = el('a', item.meta.title ?? item.url);
+        a.href = item.url;
+        h2.append(a);
+        li.append(h2);
+        if (item.meta.date) li.append(el('p', item.meta.date));
+        if (item.meta.lead) li.append(el('p', item.meta.lead));
+        li.querySelectorAll('p').forEach((p) => p.classList.add('meta'));
+        list.append(li);
+      }
+    } catch (error) {
+      if (mine !== seq) return;
+      status.textContent = 'Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.';
+      console.error(error);
+    }
+  };
+
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set('q', input.value.trim());
+    history.replaceState(null, '', url);
+    void run(input.value);
+  });
+
+  const initial = new URL(location.href).searchParams.get('q') ?? '';
+  if (initial) {
+    input.value = initial;
+    void run(initial);
+  }
+};

@@ -1,0 +1,224 @@
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCms, type TestCms } from '../../cms/tests/harness';
+import { closedPort, readPage, removeBuild, runBuild, type BuildResult } from './build-helpers';
+import { addTestContent, XSS_MARKER, type TestContent } from './fixtures';
+
+const SITE_URL = 'https://congthongtin.example.gov.vn';
+
+let cms: TestCms;
+let content: TestContent;
+let build: BuildResult;
+let published: { slug: string; title: string; documentId: string }[];
+
+beforeAll(async () => {
+  cms = await startCms({ seed: true });
+  content = await addTestContent(cms);
+  published = (await cms.strapi.documents('api::article.article').findMany({ status: 'published', fields: ['slug', 'title'], limit: 10_000 } as any)) as any;
+  build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC' });
+  if (build.code !== 0) console.error(build.output);
+}, 600_000);
+
+afterAll(async () => {
+  if (build?.outDir) await removeBuild(build.outDir);
+  await cms?.destroy();
+});
+
+const page = (urlPath: string) => readPage(build.outDir, urlPath);
+const articleDirs = async () =>
+  (await readdir(path.join(build.outDir, 'tin-tuc'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'trang').map((d) => d.name);
+
+describe('a build from a seeded CMS', () => {
+  it('succeeds and writes index.html and 404.html', () => {
+    expect(build.code, build.output.slice(-3000)).toBe(0);
+    expect(existsSync(path.join(build.outDir, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(build.outDir, '404.html'))).toBe(true);
+  });
+
+  it('has a page for every published article and no other', async () => {
+    expect(published.length).toBeGreaterThan(5);
+    const dirs = new Set(await articleDirs());
+    for (const article of published) {
+      expect(dirs.has(article.slug), article.slug).toBe(true);
+      const html = await page(`/tin-tuc/${article.slug}/`);
+      expect(html).toContain(`<h1 data-pagefind-meta="title">${article.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}</h1>`);
+    }
+    expect(dirs.size).toBe(published.length);
+  });
+
+  it('never shows drafts or unpublished edits', async () => {
+    expect(existsSync(path.join(build.outDir, 'tin-tuc', content.draft.slug!))).toBe(false);
+    expect(existsSync(path.join(build.outDir, 'van-ban', content.draftDocument.slug!))).toBe(false);
+    const edited = await page(`/tin-tuc/${content.edited.slug}/`);
+    expect(edited).toContain('Tin đã đăng có bản sửa');
+    const everything = await Promise.all(
+      ['/', '/tin-tuc/', `/chuyen-muc/${content.category.slug}/`, '/van-ban/'].map(page),
+    );
+    for (const html of everything) {
+      expect(html).not.toContain('Bản nháp chưa đăng kiểm thử');
+      expect(html).not.toContain('Tiêu đề bản sửa chưa duyệt');
+      expect(html).not.toContain('Văn bản nháp kiểm thử');
+    }
+    const rss = await readFile(path.join(build.outDir, 'rss.xml'), 'utf8');
+    expect(rss).not.toContain('Bản nháp chưa đăng kiểm thử');
+  });
+
+  it('paginates the news list with every article exactly once', async () => {
+    const pages = Math.ceil(published.length / 12);
+    const seen: string[] = [];
+    for (let n = 1; n <= pages; n += 1) {
+      const html = await page(n === 1 ? '/tin-tuc/' : `/tin-tuc/trang/${n}/`);
+      seen.push(...[...html.matchAll(/<h2><a href="\/tin-tuc\/([^/"]+)\/">/g)].map((m) => m[1]!));
+    }
+    expect(existsSync(path.join(build.outDir, 'tin-tuc', 'trang', String(pages + 1)))).toBe(false);
+    expect(seen.sort()).toEqual(published.map((a) => a.slug).sort());
+  });
+
+  it('prints dates in Vietnam time although the build ran with TZ=UTC', async () => {
+    const second = await page(`/tin-tuc/${content.second.slug}/`);
+    expect(second).toContain('Thứ tư - 23/06/2021 05:38');
+    expect(second).toContain('datetime="2021-06-23T05:38:00+07:00"');
+    const third = await page(`/tin-tuc/${content.third.slug}/`);
+    expect(third).toContain('Thứ sáu - 25/06/2021 00:00');
+    const first = await page(`/tin-tuc/${content.first.slug}/`);
+    expect(first).toContain('Chủ nhật - 20/06/2021 10:00');
+  });
+
+  it('shows counters, lead, author, source, tags and the body with captions', async () => {
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    expect(html).toContain('Đã xem: 706');
+    expect(html).toContain('Cán bộ, đảng viên học tập, quán triệt nghị quyết.');
+    expect(html).toContain('Nguyễn Văn Kiểm');
+    expect(html).toContain('Nguồn: Ban Tuyên giáo');
+    expect(html).toContain(`href="/tu-khoa/${content.tag.slug}/"`);
+    expect(html).toMatch(/<figure><img src="\/_astro\/[^"]+\.webp" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+"[^>]*alt="Ảnh trong bài"/);
+    expect(html).toContain('<figcaption>Chú thích ảnh trong bài</figcaption>');
+    expect(html).toContain('<strong>chữ đậm</strong>');
+    expect(existsSync(path.join(build.outDir, 'tu-khoa', content.tag.slug!, 'index.html'))).toBe(true);
+  });
+
+  it('links newer and older articles of the same category', async () => {
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    const list = (kind: string) => {
+      const block = new RegExp(`<ul class="link-list" data-related="${kind}">(.*?)</ul>`, 's').exec(html)?.[1] ?? '';
+      return [...block.matchAll(/href="\/tin-tuc\/([^/"]+)\/"/g)].map((m) => m[1]);
+    };
+    expect(html).toContain('Những tin mới hơn');
+    expect(html).toContain('Những tin cũ hơn');
+    expect(list('newer')).toEqual([content.third.slug]);
+    expect(list('older')).toEqual([content.edited.slug, content.first.slug]);
+    const newest = await page(`/tin-tuc/${content.third.slug}/`);
+    expect(newest).not.toContain('Những tin mới hơn');
+  });
+
+  it('sanitizes the body: no script, handler, javascript: URL or foreign iframe', async () => {
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    const body = /<div class="prose">(.*?)<\/div>/s.exec(html)?.[1] ?? '';
+    expect(body).toContain('Nội dung');
+    expect(body).not.toMatch(/<script/i);
+    expect(body).not.toMatch(/onerror/i);
+    expect(body).not.toMatch(/javascript:/i);
+    expect(body).not.toContain('evil.example');
+    expect(body).toContain('src="https://www.youtube.com/embed/dQw4w9WgXcQ"');
+    expect(html).not.toContain(`alert('${XSS_MARKER}')`);
+  });
+
+  it('has canonical URL, Open Graph, NewsArticle JSON-LD and lang="vi"', async () => {
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    expect(html).toMatch(/<html lang="vi">/);
+    expect(html).toContain(`<link rel="canonical" href="${SITE_URL}/tin-tuc/${content.second.slug}/">`);
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toMatch(/<meta property="og:image" content="http:\/\/127\.0\.0\.1:\d+\/uploads\/[^"]+">/);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)![1]!);
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.datePublished).toBe('2021-06-23T05:38:00+07:00');
+    expect((html.match(/<h1[\s>]/g) ?? []).length).toBe(1);
+  });
+
+  it('lists documents with kind, counts and filter pages, and links each to its file', async () => {
+    const list = await page('/van-ban/');
+    expect(list).toContain('Thông báo kiểm thử tải văn bản');
+    expect(list).toContain('Lượt xem: 731 | Lượt tải: 157');
+    expect(list).toContain('Thông báo');
+    const byKind = await page('/van-ban/loai/thong-bao/');
+    expect(byKind).toContain('Thông báo kiểm thử tải văn bản');
+    const byYear = await page('/van-ban/nam/2021/');
+    expect(byYear).toContain('99/TB-KT');
+
+    const documents = (await cms.strapi.documents('api::document.document').findMany({ status: 'published', populate: ['file'], limit: 1000 } as any)) as any[];
+    expect(documents.length).toBeGreaterThan(0);
+    for (const doc of documents) {
+      const html = await page(`/van-ban/${doc.slug}/`);
+      if (!doc.file) continue;
+      const fileUrl = new URL(doc.file.url, cms.url).toString();
+      expect(html).toContain(`href="${fileUrl}"`);
+      if (doc.file.mime === 'application/pdf') expect(html).toContain(`<object class="pdf-preview" data="${fileUrl}" type="application/pdf"`);
+    }
+    const ours = await page(`/van-ban/${content.document.slug}/`);
+    const href = /<a class="button" href="([^"]+)"/.exec(ours)![1]!;
+    const res = await fetch(href);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('application/pdf');
+    expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('builds category, gallery, about, search and tag pages', async () => {
+    expect(await page(`/chuyen-muc/${content.category.slug}/`)).toContain('Học tập nghị quyết - bài kiểm thử Đảng bộ');
+    const albums = await page('/thu-vien-anh/');
+    expect(albums).toContain('Album kiểm thử');
+    const album = await page(`/thu-vien-anh/${content.album.slug}/`);
+    expect((album.match(/<a href="[^"]+" data-lightbox-item/g) ?? []).length).toBe(3);
+    expect(album).toContain('Chú thích ảnh kiểm thử 2');
+    expect(album).toMatch(/<a href="\/_astro\/[^"]+\.webp" data-lightbox-item/);
+    expect(album).toMatch(/<source srcset="[^"]+\.avif 320w, [^"]+\.avif 640w" type="image\/avif"/);
+    expect(await page('/gioi-thieu/')).toContain('<h1');
+    expect(await page('/tim-kiem/')).toContain('name="q"');
+    const home = await page('/');
+    expect(home).toContain('Tư liệu - Văn kiện');
+    expect(home).toContain('Hình ảnh hoạt động');
+  });
+
+  it('writes RSS, sitemap and robots.txt with the public site URL', async () => {
+    const rss = await readFile(path.join(build.outDir, 'rss.xml'), 'utf8');
+    expect(rss).toContain(`${SITE_URL}/tin-tuc/`);
+    const sitemap = await readFile(path.join(build.outDir, 'sitemap-0.xml'), 'utf8');
+    expect(sitemap).toContain(`${SITE_URL}/tin-tuc/${content.second.slug}/`);
+    expect(sitemap).not.toContain('/ban-in/');
+    expect(await readFile(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('writes a Pagefind index holding a folded copy of each page', async () => {
+    expect(existsSync(path.join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
+    expect(entry.languages.vi.page_count).toBeGreaterThanOrEqual(published.length);
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    expect(html).toMatch(/<div class="search-fold" hidden aria-hidden="true">Hoc tap nghi quyet - bai kiem thu Dang bo/);
+  });
+});
+
+describe('a build without a CMS', () => {
+  it('fails with a clear message and leaves no site behind', async () => {
+    const port = await closedPort();
+    const result = await runBuild({ STRAPI_URL: `http://127.0.0.1:${port}`, TZ: 'UTC' }, 180_000);
+    try {
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain(`Cannot reach the CMS at http://127.0.0.1:${port}/graphql`);
+      expect(result.output).toContain('ECONNREFUSED');
+      expect(existsSync(path.join(result.outDir, 'index.html'))).toBe(false);
+    } finally {
+      await removeBuild(result.outDir);
+    }
+  });
+
+  it('fails on a malformed STRAPI_URL before building anything', async () => {
+    const result = await runBuild({ STRAPI_URL: 'cms.local:1337', TZ: 'UTC' }, 120_000);
+    try {
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain('STRAPI_URL must be an http(s) URL');
+    } finally {
+      await removeBuild(result.outDir);
+    }
+  });
+});

@@ -1,0 +1,4 @@
+import { compileCms } from '../../cms/tests/harness';
+
+// The site and publishing tests boot real Strapis from the CMS's compiled output.
+export default compileCms;
