@@ -8,6 +8,7 @@ import { ensureBuildToken } from './bootstrap/api-token';
 import { ensureRebuildWebhook } from './bootstrap/webhooks';
 import { applyVietnameseLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed';
+import { bootstrapEngagement } from './engagement/bootstrap';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -23,6 +24,7 @@ export default {
     await ensureBuildToken(strapi);
     await ensureRebuildWebhook(strapi);
     await applyVietnameseLabels(strapi);
+    await bootstrapEngagement(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
   },
 };

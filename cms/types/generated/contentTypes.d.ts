@@ -499,6 +499,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       }>;
     body: Schema.Attribute.RichText;
     category: Schema.Attribute.Relation<'manyToOne', 'api::category.category'>;
+    commentsEnabled: Schema.Attribute.Boolean &
+      Schema.Attribute.DefaultTo<true>;
     cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
@@ -516,6 +518,31 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
+    ratingAverage: Schema.Attribute.Float &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    ratingCount: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    ratingSum: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -574,6 +601,53 @@ export interface ApiCategoryCategory extends Struct.CollectionTypeSchema {
     parent: Schema.Attribute.Relation<'manyToOne', 'api::category.category'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'name'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiCommentComment extends Struct.CollectionTypeSchema {
+  collectionName: 'comments';
+  info: {
+    description: 'B\u00ECnh lu\u1EADn b\u1EA1n \u0111\u1ECDc g\u1EEDi v\u1EC1 b\u00E0i vi\u1EBFt; ch\u1EC9 hi\u1EC7n tr\u00EAn trang sau khi bi\u00EAn t\u1EADp vi\u00EAn duy\u1EC7t';
+    displayName: '\u00DD ki\u1EBFn b\u1EA1n \u0111\u1ECDc';
+    pluralName: 'comments';
+    singularName: 'comment';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    article: Schema.Attribute.Relation<'manyToOne', 'api::article.article'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    email: Schema.Attribute.Email &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::comment.comment'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['pending', 'approved', 'rejected']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pending'>;
+    text: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -658,6 +732,190 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<0>;
+  };
+}
+
+export interface ApiEngagementEngagementCounter
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'engagement_counters';
+  info: {
+    description: 'S\u1ED1 l\u01B0\u1EE3t truy c\u1EADp theo ng\u00E0y, th\u00E1ng (gi\u1EDD Vi\u1EC7t Nam) v\u00E0 t\u1ED5ng';
+    displayName: 'Th\u1ED1ng k\u00EA truy c\u1EADp (n\u1ED9i b\u1ED9)';
+    pluralName: 'engagement-counters';
+    singularName: 'engagement-counter';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::engagement.engagement-counter'
+    > &
+      Schema.Attribute.Private;
+    period: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    visits: Schema.Attribute.Integer & Schema.Attribute.Required;
+  };
+}
+
+export interface ApiEngagementEngagementHit
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'engagement_hits';
+  info: {
+    description: 'Kh\u00F3a ch\u1ED1ng \u0111\u1EBFm tr\u00F9ng: m\u1ED9t kh\u00E1ch, m\u1ED9t m\u1EE5c, m\u1ED9t khung 30 ph\u00FAt';
+    displayName: 'L\u01B0\u1EE3t ghi nh\u1EADn (n\u1ED9i b\u1ED9)';
+    pluralName: 'engagement-hits';
+    singularName: 'engagement-hit';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fingerprint: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::engagement.engagement-hit'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    slot: Schema.Attribute.Integer & Schema.Attribute.Required;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiEngagementEngagementPresence
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'engagement_presences';
+  info: {
+    description: 'L\u1EA7n cu\u1ED1i m\u1ED7i kh\u00E1ch (m\u00E3 b\u0103m theo ng\u00E0y) \u0111\u01B0\u1EE3c th\u1EA5y, \u0111\u1EC3 \u0111\u1EBFm s\u1ED1 ng\u01B0\u1EDDi \u0111ang truy c\u1EADp';
+    displayName: 'Kh\u00E1ch \u0111ang truy c\u1EADp (n\u1ED9i b\u1ED9)';
+    pluralName: 'engagement-presences';
+    singularName: 'engagement-presence';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    lastSeen: Schema.Attribute.BigInteger & Schema.Attribute.Required;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::engagement.engagement-presence'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    visitor: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+  };
+}
+
+export interface ApiEngagementRatingVote extends Struct.CollectionTypeSchema {
+  collectionName: 'rating_votes';
+  info: {
+    description: 'M\u1ED9t phi\u1EBFu m\u1ED7i kh\u00E1ch m\u1ED7i b\u00E0i vi\u1EBFt; kh\u00E1ch \u0111\u01B0\u1EE3c nh\u1EADn di\u1EC7n b\u1EB1ng m\u00E3 b\u0103m, kh\u00F4ng l\u01B0u IP';
+    displayName: 'L\u01B0\u1EE3t \u0111\u00E1nh gi\u00E1 (n\u1ED9i b\u1ED9)';
+    pluralName: 'rating-votes';
+    singularName: 'rating-vote';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    articleDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    fingerprint: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::engagement.rating-vote'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    value: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 5;
+          min: 1;
+        },
+        number
+      >;
   };
 }
 
@@ -1297,7 +1555,12 @@ declare module '@strapi/strapi' {
       'api::album.album': ApiAlbumAlbum;
       'api::article.article': ApiArticleArticle;
       'api::category.category': ApiCategoryCategory;
+      'api::comment.comment': ApiCommentComment;
       'api::document.document': ApiDocumentDocument;
+      'api::engagement.engagement-counter': ApiEngagementEngagementCounter;
+      'api::engagement.engagement-hit': ApiEngagementEngagementHit;
+      'api::engagement.engagement-presence': ApiEngagementEngagementPresence;
+      'api::engagement.rating-vote': ApiEngagementRatingVote;
       'api::gallery-image.gallery-image': ApiGalleryImageGalleryImage;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'api::tag.tag': ApiTagTag;

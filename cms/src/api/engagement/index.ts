@@ -1,0 +1,19 @@
+import type { Core } from '@strapi/strapi';
+
+// Bookkeeping tables behind the public counters: nobody reads them through the API.
+const INTERNAL_TYPES = [
+  'api::engagement.engagement-hit',
+  'api::engagement.engagement-presence',
+  'api::engagement.engagement-counter',
+  'api::engagement.rating-vote',
+];
+
+export default {
+  // GraphQL builds its schema while plugins bootstrap, so shadow CRUD is switched off at register.
+  register({ strapi }: { strapi: Core.Strapi }) {
+    const extension = strapi.plugin('graphql')?.service('extension');
+    for (const uid of INTERNAL_TYPES) extension?.shadowCRUD(uid).disable();
+    // Readers submit comments through the rate-limited, validated engagement route only.
+    extension?.shadowCRUD('api::comment.comment').disableMutations();
+  },
+};

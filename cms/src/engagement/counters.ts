@@ -1,0 +1,163 @@
+import type { Core } from '@strapi/strapi';
+import { ONLINE_WINDOW_MS, createReaderIds, isBotAgent, slotOf, vnDay, vnMonth, type Reader } from './visitor';
+
+export type CountedKind = 'article' | 'document';
+
+export interface SiteStats {
+  online: number;
+  today: number;
+  month: number;
+  total: number;
+}
+
+const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
+
+/**
+ * Every counter is a single atomic statement in the database (UPDATE … SET n = n + 1, or an
+ * upsert), and every "once per reader" rule is a unique key written with INSERT … ON CONFLICT
+ * DO NOTHING: concurrent requests can neither lose an increment nor count twice, on SQLite and
+ * PostgreSQL alike. Nothing is read, changed in JavaScript and written back.
+ */
+export const createCounters = (strapi: Core.Strapi) => {
+  const knex = strapi.db.connection;
+  const secret = process.env.VISITOR_HASH_SECRET || strapi.config.get<string[]>('server.app.keys')[0];
+  const readers = createReaderIds(secret);
+  const tables = {
+    article: tableOf(strapi, 'api::article.article'),
+    document: tableOf(strapi, 'api::document.document'),
+    hits: tableOf(strapi, 'api::engagement.engagement-hit'),
+    presences: tableOf(strapi, 'api::engagement.engagement-presence'),
+    counters: tableOf(strapi, 'api::engagement.engagement-counter'),
+    votes: tableOf(strapi, 'api::engagement.rating-vote'),
+  };
+  const plusOne = (column: string) => knex.raw('coalesce(??, 0) + 1', [column]);
+
+  /**
+   * Runs `count` only the first time `fingerprint` is seen in its 30-minute slot. Two autocommit
+   * statements, not a transaction: BEGIN/COMMIT measured slower (docs/benchmarks.md, Counters),
+   * and a crash between the two can at worst lose one count, never add one.
+   */
+  const onceInSlot = async (fingerprint: string, slot: number, count: () => Promise<unknown>) => {
+    const inserted = await knex(tables.hits).insert({ fingerprint, slot }).onConflict('fingerprint').ignore().returning('id');
+    if (inserted.length === 0) return false;
+    await count();
+    return true;
+  };
+
+  // Dedup keys are only needed for the current slot and presence only for the online window;
+  // the first request of each slot clears the rest, so no timer has to outlive Strapi.
+  let purgedSlot = 0;
+  const purgeExpired = (slot: number, now: number) => {
+    if (slot === purgedSlot) return;
+    purgedSlot = slot;
+    Promise.all([
+      knex(tables.hits).where('slot', '<', slot).del(),
+      knex(tables.presences).where('last_seen', '<', Math.floor((now - ONLINE_WINDOW_MS) / 1000)).del(),
+    ]).catch((error) => strapi.log.warn(`engagement: purge failed: ${error}`));
+  };
+
+  // Draft and published rows share document_id; a re-publish copies draft → published, so
+  // both carry the count or publishing would reset it.
+  const rowsOf = (kind: CountedKind, documentId: string) => knex(tables[kind]).where({ document_id: documentId });
+  const publishedRow = (kind: CountedKind, documentId: string, columns: string[]) =>
+    rowsOf(kind, documentId).whereNotNull('published_at').first(columns);
+
+  const countOnce = async (kind: CountedKind, column: 'views' | 'downloads', documentId: string, reader: Reader, now: number) => {
+    if (isBotAgent(reader.userAgent)) return false;
+    const slot = slotOf(now);
+    purgeExpired(slot, now);
+    const fingerprint = `${kind[0]}${column[0]}:${documentId}:${slot}:${readers.daily(reader, now)}`;
+    return onceInSlot(fingerprint, slot, () => rowsOf(kind, documentId).update({ [column]: plusOne(column) }));
+  };
+
+  const stats = async (now: number): Promise<SiteStats> => {
+    const day = `day:${vnDay(now)}`;
+    const month = `month:${vnMonth(now)}`;
+    const [[online], periods] = await Promise.all([
+      knex(tables.presences).where('last_seen', '>=', Math.floor((now - ONLINE_WINDOW_MS) / 1000)).count({ n: '*' }),
+      knex(tables.counters).select('period', 'visits').whereIn('period', [day, month, 'total']),
+    ]);
+    const visits = (period: string) => Number(periods.find((row: { period: string }) => row.period === period)?.visits ?? 0);
+    return { online: Number(online.n), today: visits(day), month: visits(month), total: visits('total') };
+  };
+
+  return {
+    /** Views of a published article or document; null when there is none with that id. */
+    async view(kind: CountedKind, documentId: string, reader: Reader, now = Date.now()) {
+      const columns = kind === 'article' ? ['views', 'rating_count', 'rating_average'] : ['views', 'downloads'];
+      const row = await publishedRow(kind, documentId, columns);
+      if (!row) return null;
+      const counted = await countOnce(kind, 'views', documentId, reader, now);
+      const views = Number(row.views ?? 0) + (counted ? 1 : 0);
+      return kind === 'article'
+        ? { counted, views, ratingCount: Number(row.rating_count ?? 0), ratingAverage: Number(row.rating_average ?? 0) }
+        : { counted, views, downloads: Number(row.downloads ?? 0) };
+    },
+
+    /** Counts a download of a published document; the caller redirects to the file. */
+    async download(documentId: string, reader: Reader, now = Date.now()) {
+      const document = await strapi.documents('api::document.document').findOne({
+        documentId,
+        status: 'published',
+        fields: ['documentId'],
+        populate: { file: { fields: ['url'] } },
+      });
+      if (!document) return null;
+      const url = (document as { file?: { url?: string } | null }).file?.url;
+      if (!url) return { url: undefined };
+      await countOnce('document', 'downloads', documentId, reader, now);
+      return { url };
+    },
+
+    /** One vote per reader per article, kept as an exact sum and count; the average is derived in the same UPDATE. */
+    async rate(documentId: string, value: number, reader: Reader) {
+      if (!(await publishedRow('article', documentId, ['id']))) return null;
+      const counted =
+        !isBotAgent(reader.userAgent) &&
+        (await knex.transaction(async (trx) => {
+          const fingerprint = readers.perTarget(reader, `rating:${documentId}`);
+          const inserted = await trx(tables.votes)
+            .insert({ fingerprint, article_document_id: documentId, value })
+            .onConflict('fingerprint')
+            .ignore()
+            .returning('id');
+          if (inserted.length === 0) return false;
+          // SET expressions all see the row as it was before this UPDATE, in SQLite and PostgreSQL.
+          await trx(tables.article)
+            .where({ document_id: documentId })
+            .update({
+              rating_average: trx.raw('(coalesce(rating_sum, 0) + ?) * 1.0 / (coalesce(rating_count, 0) + 1)', [value]),
+              rating_sum: trx.raw('coalesce(rating_sum, 0) + ?', [value]),
+              rating_count: trx.raw('coalesce(rating_count, 0) + 1'),
+            });
+          return true;
+        }));
+      const row = await publishedRow('article', documentId, ['rating_count', 'rating_average']);
+      return { counted, ratingCount: Number(row?.rating_count ?? 0), ratingAverage: Number(row?.rating_average ?? 0) };
+    },
+
+    /** A page view on the site: updates "online now" and counts a visit once per reader per 30 minutes. */
+    async hit(reader: Reader, now = Date.now()): Promise<SiteStats> {
+      if (!isBotAgent(reader.userAgent)) {
+        const slot = slotOf(now);
+        purgeExpired(slot, now);
+        const visitor = readers.daily(reader, now);
+        await knex(tables.presences)
+          .insert({ visitor, last_seen: Math.floor(now / 1000) })
+          .onConflict('visitor')
+          .merge(['last_seen']);
+        await onceInSlot(`s:${slot}:${visitor}`, slot, () =>
+          knex(tables.counters)
+            .insert([`day:${vnDay(now)}`, `month:${vnMonth(now)}`, 'total'].map((period) => ({ period, visits: 1 })))
+            .onConflict('period')
+            .merge({ visits: knex.raw('?? + 1', [`${tables.counters}.visits`]) })
+        );
+      }
+      return stats(now);
+    },
+
+    stats,
+  };
+};
+
+export type Counters = ReturnType<typeof createCounters>;
