@@ -5,6 +5,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
+  // Behind nginx every visitor would otherwise share the proxy's address (visitor counts, rate limits).
+  proxy: env.bool('IS_PROXIED', false),
   app: {
     keys: requiredEnv('APP_KEYS').split(','),
   },
