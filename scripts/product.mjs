@@ -7,9 +7,12 @@ import path from 'node:path';
 import { parseEnv } from 'node:util';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const CMS_ENV = path.join(ROOT, 'cms', '.env');
-const CMS_URL = 'http://127.0.0.1:1337';
-const SITE_URL = 'http://127.0.0.1:4321';
+// Overridable so a test can run a second, throwaway product next to a developer's own.
+const CMS_ENV = process.env.TOASOAN_ENV_FILE ?? path.join(ROOT, 'cms', '.env');
+const CMS_PORT = process.env.TOASOAN_CMS_PORT ?? '1337';
+const SITE_PORT = process.env.TOASOAN_SITE_PORT ?? '4321';
+const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
+const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 
 const key = (bytes = 16) => randomBytes(bytes).toString('base64url');
 
@@ -18,7 +21,7 @@ const ensureCmsEnv = () => {
   if (existsSync(CMS_ENV)) return parseEnv(readFileSync(CMS_ENV, 'utf8'));
   const env = {
     HOST: '127.0.0.1',
-    PORT: '1337',
+    PORT: CMS_PORT,
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: '.tmp/data.db',
     APP_KEYS: [key(), key(), key(), key()].join(','),
@@ -32,7 +35,7 @@ const ensureCmsEnv = () => {
     STRAPI_TOKEN: key(32),
     REBUILD_WEBHOOK_URL: `${SITE_URL}/webhook`,
     REBUILD_WEBHOOK_SECRET: key(24),
-    CORS_ORIGINS: `${SITE_URL},http://localhost:4321`,
+    CORS_ORIGINS: `${SITE_URL},http://localhost:${SITE_PORT}`,
     SEED_DEMO_CONTENT: 'true',
     STRAPI_TELEMETRY_DISABLED: 'true',
   };
@@ -63,7 +66,8 @@ if (!existsSync(path.join(ROOT, 'cms', 'dist', 'build', 'index.html'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const children = [pnpm(['--filter', './cms', 'start'])];
+// Everything in the env file is passed on explicitly, so a custom TOASOAN_ENV_FILE wins over cms/.env.
+const children = [pnpm(['--filter', './cms', 'start'], { env })];
 const stopAll = () => {
   for (const child of children) {
     try {
@@ -86,7 +90,7 @@ children.push(
       SITE_URL,
       REBUILD_WEBHOOK_SECRET: env.REBUILD_WEBHOOK_SECRET,
       PUBLISHER_HOST: '127.0.0.1',
-      PUBLISHER_PORT: '4321',
+      PUBLISHER_PORT: SITE_PORT,
       PUBLISHER_BUILD_ON_START: '1',
     },
   })

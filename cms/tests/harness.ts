@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -137,7 +139,7 @@ const STALE_LOCK_MS = 5 * 60_000;
  * Compiles the CMS into dist/ once per test run. Several Vitest projects have a global setup that
  * calls this, possibly at the same time; a lock directory keeps two compilers from writing dist/ together.
  */
-export const compileCms = async () => {
+export const compileCms = async ({ withAdmin = false } = {}) => {
   for (;;) {
     try {
       await mkdir(COMPILE_LOCK);
@@ -149,7 +151,15 @@ export const compileCms = async () => {
     }
   }
   try {
-    await strapiModule.compileStrapi({ appDir: CMS_DIR });
+    if (withAdmin && !existsSync(path.join(DIST_DIR, 'build', 'index.html'))) {
+      // `strapi build` compiles the server too; it loads the config, which needs (any) secrets.
+      const keys = Object.fromEntries(
+        ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, secret()])
+      );
+      execFileSync('pnpm', ['exec', 'strapi', 'build'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...process.env, ...keys } });
+    } else {
+      await strapiModule.compileStrapi({ appDir: CMS_DIR });
+    }
   } finally {
     await rm(COMPILE_LOCK, { recursive: true, force: true });
   }

@@ -1,4 +1,5 @@
 import { compileCms } from '../../cms/tests/harness';
 
-// The site and publishing tests boot real Strapis from the CMS's compiled output.
-export default compileCms;
+// The site, publishing and product tests boot the CMS from its compiled output; the product test
+// also serves the admin panel, which is built once per checkout.
+export default () => compileCms({ withAdmin: true });
