@@ -77,12 +77,15 @@ export const registerDerivedFields = (strapi: Core.Strapi) => {
       const data = params.data as Record<string, unknown> | undefined;
       const sourceField = SLUG_SOURCES[uid];
       if (data && sourceField) {
+        const requested = typeof data.slug === 'string' ? data.slug.trim() : undefined;
         const source = data[sourceField];
-        const wantsNewSlug = typeof data.slug === 'string' ? data.slug.trim() === '' : data.slug === undefined;
-        if (wantsNewSlug && typeof source === 'string' && source.trim() !== '' && (context.action === 'create' || data.slug !== undefined)) {
+        // A new entry, or an editor clearing the field, gets a slug from its title; an update that
+        // does not mention the slug keeps the published URL stable.
+        const fromTitle = (context.action === 'create' && !requested) || requested === '';
+        if (requested) {
+          data.slug = await uniqueSlug(strapi, uid, toSlug(requested), params.documentId);
+        } else if (fromTitle && typeof source === 'string' && source.trim() !== '') {
           data.slug = await uniqueSlug(strapi, uid, toSlug(source), params.documentId);
-        } else if (typeof data.slug === 'string' && data.slug.trim() !== '') {
-          data.slug = await uniqueSlug(strapi, uid, toSlug(data.slug), params.documentId);
         }
       }
       if (data && uid === 'api::document.document') {
