@@ -2,7 +2,7 @@
 export const requiredEnv = (name: string): string => {
   const value = process.env[name];
   if (!value) {
-    throw new Error(`${name} is not set. Run "pnpm start" once to generate cms/.env, or see cms/.env.example.`);
+    throw new Error(`${name} is not set. Run "npm start" once to generate cms/.env, or copy .env.example to cms/.env.`);
   }
   return value;
 };
