@@ -35,6 +35,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
   upload: {
     config: {
       sizeLimit: env.int('UPLOAD_SIZE_LIMIT_MB', 50) * MIB,
+      providerOptions: {
+        // Upload names carry a content hash, so a URL never changes meaning; cacheable uploads let
+        // the site build reuse its transformed images instead of re-encoding every photo each time.
+        localServer: { maxage: 30 * 24 * 60 * 60 * 1000 },
+      },
       security: {
         allowedTypes: allowedUploadTypes,
         deniedTypes: deniedUploadTypes,

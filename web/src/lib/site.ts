@@ -46,12 +46,34 @@ export const articlesInCategory = (site: SiteData, category: Category): Article[
  * newer: the closest newer ones, listed newest first; older: the closest older ones.
  */
 export const neighbours = (site: SiteData, article: Article, count = RELATED_COUNT) => {
-  const same = site.articles.filter((a) => (a.category?.id ?? null) === (article.category?.id ?? null));
-  const index = same.findIndex((a) => a.id === article.id);
+  const { byCategory, position } = categoryTimeline(site);
+  const same = byCategory.get(article.category?.id ?? null) ?? [];
+  const index = position.get(article.id) ?? -1;
   return {
     newer: same.slice(Math.max(0, index - count), index),
     older: same.slice(index + 1, index + 1 + count),
   };
+};
+
+// Every article page asks for its neighbours; indexing the timeline once per build keeps a
+// 10,000-article build linear instead of scanning every article for every page.
+const timelines = new WeakMap<SiteData, { byCategory: Map<string | null, Article[]>; position: Map<string, number> }>();
+const categoryTimeline = (site: SiteData) => {
+  let timeline = timelines.get(site);
+  if (!timeline) {
+    const byCategory = new Map<string | null, Article[]>();
+    const position = new Map<string, number>();
+    for (const a of site.articles) {
+      const key = a.category?.id ?? null;
+      const list = byCategory.get(key) ?? [];
+      position.set(a.id, list.length);
+      list.push(a);
+      byCategory.set(key, list);
+    }
+    timeline = { byCategory, position };
+    timelines.set(site, timeline);
+  }
+  return timeline;
 };
 
 /** Top-level categories that have articles, in CMS order. */
