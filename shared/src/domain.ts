@@ -9,6 +9,7 @@ import type {
   DocumentFullFragment,
   GalleryImageCardFragment,
   MediaFragment,
+  PublicCommentFragment,
   SiteSettingsFragment,
   TagSlugFragment,
 } from './generated/graphql.ts';
@@ -70,6 +71,14 @@ export interface ArticleSummary {
   updatedAt: string | undefined;
 }
 
+/** An approved reader comment: what the public may see of it (never the email). Plain text. */
+export interface ArticleComment {
+  name: string;
+  text: string;
+  /** ISO 8601 instant. */
+  createdAt: string;
+}
+
 export interface Article extends ArticleSummary {
   /** Sanitized HTML. */
   bodyHtml: string;
@@ -77,6 +86,12 @@ export interface Article extends ArticleSummary {
   author: string;
   source: string;
   tags: TagRef[];
+  /** Approved comments only, newest first. */
+  comments: ArticleComment[];
+  /** The editor's per-article switch; unset (articles older than the switch) means open. */
+  commentsEnabled: boolean;
+  ratingAverage: number;
+  ratingCount: number;
 }
 
 export interface DocumentItem {
@@ -130,8 +145,18 @@ export interface SiteSettings {
   logo: Image | undefined;
 }
 
+/** The "Thống kê website" numbers. */
+export interface VisitStats {
+  online: number;
+  today: number;
+  month: number;
+  total: number;
+}
+
 export interface SiteData {
   settings: SiteSettings;
+  /** Visit counts at build time; undefined when the CMS did not give them (the browser refreshes them anyway). */
+  visitStats: VisitStats | undefined;
   /** Newest first. */
   articles: Article[];
   /** Newest issue date first. */
@@ -187,7 +212,18 @@ export const toCategory = (c: CategoryFragment): Category => ({
 
 export const toTag = (t: TagSlugFragment): TagRef => ({ id: t.documentId, slug: slugOr(t.slug, t.documentId), name: t.name });
 
-export const toArticle = (a: ArticleFullFragment, cmsUrl: string): Article => {
+/** An approved comment with the documentId of its article, or undefined when it has no article. */
+export const toComment = (c: PublicCommentFragment): { articleId: string; comment: ArticleComment } | undefined => {
+  const articleId = c.article?.documentId;
+  if (!articleId) return undefined;
+  return {
+    articleId,
+    comment: { name: str(c.name), text: str(c.text), createdAt: c.createdAt ?? new Date(0).toISOString() },
+  };
+};
+
+/** `comments`: the article's approved comments, newest first. */
+export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = []): Article => {
   const bodyHtml = renderRichText(a.body, { cmsUrl });
   return {
     id: a.documentId,
@@ -205,6 +241,10 @@ export const toArticle = (a: ArticleFullFragment, cmsUrl: string): Article => {
     author: str(a.author),
     source: str(a.source),
     tags: a.tags.filter((t): t is TagSlugFragment => t != null).map(toTag),
+    comments,
+    commentsEnabled: a.commentsEnabled !== false,
+    ratingAverage: a.ratingAverage ?? 0,
+    ratingCount: a.ratingCount ?? 0,
   };
 };
 

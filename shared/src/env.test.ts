@@ -7,17 +7,28 @@ describe('readBuildEnv', () => {
       strapiUrl: 'http://127.0.0.1:1337',
       strapiToken: undefined,
       siteUrl: 'http://127.0.0.1:4321',
+      publicCmsUrl: 'http://127.0.0.1:1337',
       allowEmptySite: false,
     });
   });
   it('trims trailing slashes and blank tokens', () => {
     const env = readBuildEnv({ STRAPI_URL: 'https://cms.example.gov.vn/', SITE_URL: 'https://example.gov.vn//', STRAPI_TOKEN: '  ', ALLOW_EMPTY_SITE: '1' });
-    expect(env).toEqual({ strapiUrl: 'https://cms.example.gov.vn', strapiToken: undefined, siteUrl: 'https://example.gov.vn', allowEmptySite: true });
+    expect(env).toEqual({
+      strapiUrl: 'https://cms.example.gov.vn',
+      strapiToken: undefined,
+      siteUrl: 'https://example.gov.vn',
+      publicCmsUrl: 'https://cms.example.gov.vn',
+      allowEmptySite: true,
+    });
+  });
+  it('takes PUBLIC_CMS_URL for the browser, defaulting to STRAPI_URL when blank', () => {
+    expect(readBuildEnv({ STRAPI_URL: 'http://cms:1337', PUBLIC_CMS_URL: 'https://cms.example.gov.vn/' }).publicCmsUrl).toBe('https://cms.example.gov.vn');
+    expect(readBuildEnv({ STRAPI_URL: 'http://cms:1337', PUBLIC_CMS_URL: '  ' }).publicCmsUrl).toBe('http://cms:1337');
   });
   it('lists every bad variable clearly', () => {
     let error: unknown;
     try {
-      readBuildEnv({ STRAPI_URL: 'localhost:1337', SITE_URL: 'ftp://x', STRAPI_TOKEN: 'has space' });
+      readBuildEnv({ STRAPI_URL: 'localhost:1337', SITE_URL: 'ftp://x', STRAPI_TOKEN: 'has space', PUBLIC_CMS_URL: 'cms.example.gov.vn' });
     } catch (e) {
       error = e;
     }
@@ -27,5 +38,6 @@ describe('readBuildEnv', () => {
     expect(message).toContain('"localhost:1337"');
     expect(message).toContain('SITE_URL must be an http(s) URL');
     expect(message).toContain('STRAPI_TOKEN must be a single token');
+    expect(message).toContain('PUBLIC_CMS_URL must be an http(s) URL');
   });
 });

@@ -4,19 +4,29 @@ export class EnvError extends Error {
   override name = 'EnvError';
 }
 
+const urlSchema = (name: string, example: string) =>
+  z
+    .url({
+      protocol: /^https?$/,
+      error: (issue) => `${name} must be an http(s) URL such as ${example} (got ${JSON.stringify(issue.input)})`,
+    })
+    .transform((value) => value.replace(/\/+$/, ''));
+
 const httpUrl = (name: string, fallback: string) =>
   z
     .string()
     .trim()
     .default(fallback)
     .transform((value) => (value === '' ? fallback : value))
-    .pipe(
-      z.url({
-        protocol: /^https?$/,
-        error: (issue) => `${name} must be an http(s) URL such as ${fallback} (got ${JSON.stringify(issue.input)})`,
-      }),
-    )
-    .transform((value) => value.replace(/\/+$/, ''));
+    .pipe(urlSchema(name, fallback));
+
+/** An http(s) URL, or undefined when unset or blank (the caller supplies the default). */
+const optionalHttpUrl = (name: string, example: string) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .pipe(urlSchema(name, example).optional());
 
 const flag = z
   .string()
@@ -33,6 +43,7 @@ const BuildEnvSchema = z.object({
       message: 'STRAPI_TOKEN must be a single token without spaces or non-ASCII characters',
     }),
   SITE_URL: httpUrl('SITE_URL', 'http://127.0.0.1:4321'),
+  PUBLIC_CMS_URL: optionalHttpUrl('PUBLIC_CMS_URL', 'https://cms.example.gov.vn'),
   ALLOW_EMPTY_SITE: flag,
 });
 
@@ -42,6 +53,11 @@ export interface BuildEnv {
   strapiToken: string | undefined;
   /** Public site URL without trailing slash (canonical links, sitemap, RSS). */
   siteUrl: string;
+  /**
+   * CMS base URL as readers' browsers reach it (view counts, ratings, comments, downloads), without
+   * trailing slash; STRAPI_URL when PUBLIC_CMS_URL is unset, e.g. when the build runs next to the CMS.
+   */
+  publicCmsUrl: string;
   allowEmptySite: boolean;
 }
 
@@ -51,6 +67,7 @@ export const readBuildEnv = (env: Record<string, string | undefined> = process.e
     STRAPI_URL: env.STRAPI_URL,
     STRAPI_TOKEN: env.STRAPI_TOKEN,
     SITE_URL: env.SITE_URL,
+    PUBLIC_CMS_URL: env.PUBLIC_CMS_URL,
     ALLOW_EMPTY_SITE: env.ALLOW_EMPTY_SITE,
   });
   if (!parsed.success) {
@@ -61,6 +78,7 @@ export const readBuildEnv = (env: Record<string, string | undefined> = process.e
     strapiUrl: parsed.data.STRAPI_URL,
     strapiToken: parsed.data.STRAPI_TOKEN,
     siteUrl: parsed.data.SITE_URL,
+    publicCmsUrl: parsed.data.PUBLIC_CMS_URL ?? parsed.data.STRAPI_URL,
     allowEmptySite: parsed.data.ALLOW_EMPTY_SITE,
   };
 };

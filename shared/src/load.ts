@@ -4,15 +4,19 @@ import {
   toAlbum,
   toArticle,
   toCategory,
+  toComment,
   toDocument,
   toGalleryImage,
   toSiteSettings,
   toTag,
+  type ArticleComment,
   type SiteData,
+  type VisitStats,
 } from './domain.ts';
 import { readBuildEnv, type BuildEnv } from './env.ts';
 import {
   AlbumsPageDocument,
+  ApprovedCommentsPageDocument,
   ArticlesPageDocument,
   CategoriesPageDocument,
   DocumentsPageDocument,
@@ -77,7 +81,48 @@ export const fetchAll = async <TResult, TItem>(
 export interface LoadOptions {
   concurrency?: number;
   pageSize?: number;
+  /** Reads the visit statistics for the "Thống kê website" box (default true). */
+  visitStats?: boolean;
 }
+
+const STATS_TIMEOUT_MS = 5000;
+
+/**
+ * The visit counts at build time, from the CMS's public engagement endpoint. Optional: the browser
+ * refreshes them on every page view, so a failure only leaves dashes for readers without JavaScript
+ * and never fails the build.
+ */
+export const fetchVisitStats = async (cmsUrl: string, fetchImpl: typeof fetch = fetch): Promise<VisitStats | undefined> => {
+  const url = `${cmsUrl.replace(/\/+$/, '')}/api/engagement/stats`;
+  try {
+    const res = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(STATS_TIMEOUT_MS) });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    const data = ((await res.json()) as { data?: Record<string, unknown> }).data ?? {};
+    const count = (key: string) => {
+      const n = Number(data[key]);
+      if (!Number.isFinite(n) || n < 0) throw new Error(`no ${key} count in the answer`);
+      return n;
+    };
+    return { online: count('online'), today: count('today'), month: count('month'), total: count('total') };
+  } catch (error) {
+    console.warn(`[toasoan] visit statistics unavailable from ${url} (${(error as Error).message}); the box shows dashes until the browser refreshes it`);
+    return undefined;
+  }
+};
+
+/** Approved comments grouped by the documentId of their article, each list newest first. */
+const groupComments = (items: Parameters<typeof toComment>[0][]) => {
+  const byArticle = new Map<string, ArticleComment[]>();
+  for (const item of items) {
+    const mapped = toComment(item);
+    if (!mapped) continue;
+    const list = byArticle.get(mapped.articleId) ?? [];
+    list.push(mapped.comment);
+    byArticle.set(mapped.articleId, list);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return byArticle;
+};
 
 /** Everything the site shows, from one CMS, as domain objects. */
 export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: LoadOptions = {}): Promise<SiteData> => {
@@ -88,17 +133,20 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
   // Settings first: a single small request that fails fast (with a clear message) when the CMS is down.
   const settings = await cms.request(SiteSettingsDocument, {});
 
-  const [articles, documents, albums, galleryImages, categories, tags] = await Promise.all([
+  const [articles, documents, albums, galleryImages, categories, tags, comments, visitStats] = await Promise.all([
     fetchAll(cms, ArticlesPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), { ...opts, label: 'articles' }),
     fetchAll(cms, DocumentsPageDocument, (d) => ({ items: d.documents, pageInfo: d.documents_connection?.pageInfo }), { ...opts, label: 'documents' }),
     fetchAll(cms, AlbumsPageDocument, (d) => ({ items: d.albums, pageInfo: d.albums_connection?.pageInfo }), { ...opts, label: 'albums' }),
     fetchAll(cms, GalleryImagesPageDocument, (d) => ({ items: d.galleryImages, pageInfo: d.galleryImages_connection?.pageInfo }), { ...opts, label: 'gallery images' }),
     fetchAll(cms, CategoriesPageDocument, (d) => ({ items: d.categories, pageInfo: d.categories_connection?.pageInfo }), { ...opts, label: 'categories' }),
     fetchAll(cms, TagsPageDocument, (d) => ({ items: d.tags, pageInfo: d.tags_connection?.pageInfo }), { ...opts, label: 'tags' }),
+    fetchAll(cms, ApprovedCommentsPageDocument, (d) => ({ items: d.comments, pageInfo: d.comments_connection?.pageInfo }), { ...opts, label: 'approved comments' }),
+    options.visitStats === false ? undefined : fetchVisitStats(env.strapiUrl),
   ]);
 
+  const commentsByArticle = groupComments(comments);
   const mappedArticles = articles
-    .map((a) => toArticle(a, base))
+    .map((a) => toArticle(a, base, commentsByArticle.get(a.documentId) ?? []))
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
   if (mappedArticles.length === 0 && !env.allowEmptySite) {
     throw new CmsError(
@@ -108,6 +156,7 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
 
   return {
     settings: toSiteSettings(settings.siteSetting, base),
+    visitStats,
     articles: mappedArticles,
     documents: documents.map((d) => toDocument(d, base)),
     albums: albums.map((a) => toAlbum(a, base)),

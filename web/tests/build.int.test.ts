@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { closedPort, readPage, removeBuild, runBuild, type BuildResult } from './build-helpers';
@@ -13,9 +14,28 @@ let content: TestContent;
 let build: BuildResult;
 let published: { slug: string; title: string; documentId: string }[];
 
+// Reader comments on the second article, one per moderation state; each carries a private email.
+const COMMENTS = {
+  approved: { name: 'Bạn đọc Đã Duyệt', email: 'da.duyet@example.vn', text: 'Ý kiến đã duyệt: bài viết rất thiết thực.', status: 'approved' },
+  pending: { name: 'Bạn đọc Chờ Duyệt', email: 'cho.duyet@example.vn', text: 'Ý kiến đang chờ duyệt kiểm thử.', status: 'pending' },
+  rejected: { name: 'Bạn đọc Bị Từ Chối', email: 'bi.tu.choi@example.vn', text: 'Ý kiến bị từ chối kiểm thử.', status: 'rejected' },
+} as const;
+
 beforeAll(async () => {
   cms = await startCms({ seed: true });
   content = await addTestContent(cms);
+  // As readers and editors do: sent through the public endpoint (stored pending), then moderated.
+  for (const { status, ...comment } of Object.values(COMMENTS)) {
+    const res = await fetch(`${cms.url}/api/engagement/articles/${content.second.documentId}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ...comment, website: '' }),
+    });
+    if (res.status !== 202) throw new Error(`comment not accepted: HTTP ${res.status} ${await res.text()}`);
+    if (status === 'pending') continue;
+    const [stored] = await cms.strapi.documents('api::comment.comment').findMany({ filters: { text: comment.text } } as any);
+    await cms.strapi.documents('api::comment.comment').update({ documentId: stored!.documentId, data: { status } as any });
+  }
   published = (await cms.strapi.documents('api::article.article').findMany({ status: 'published', fields: ['slug', 'title'], limit: 10_000 } as any)) as any;
   build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC' });
   if (build.code !== 0) console.error(build.output);
@@ -27,6 +47,20 @@ afterAll(async () => {
 });
 
 const page = (urlPath: string) => readPage(build.outDir, urlPath);
+/** What a reader sees of some markup: tags dropped, whitespace collapsed. */
+const textOf = (html: string) => html.replace(/<[^>]*>/g, '').replace(/\s+/g, ' ');
+/** Every file of the build as text; Pagefind's gzipped index files unpacked. */
+const everyFile = async () => {
+  const files: { file: string; text: string }[] = [];
+  for (const entry of await readdir(build.outDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    let bytes = await readFile(file);
+    if (/\.pf_(fragment|index|meta|filter)$/.test(entry.name)) bytes = gunzipSync(bytes);
+    files.push({ file: path.relative(build.outDir, file), text: bytes.toString('utf8') });
+  }
+  return files;
+};
 const articleDirs = async () =>
   (await readdir(path.join(build.outDir, 'tin-tuc'), { withFileTypes: true })).filter((d) => d.isDirectory() && d.name !== 'trang').map((d) => d.name);
 
@@ -88,7 +122,7 @@ describe('a build from a seeded CMS', () => {
 
   it('shows counters, lead, author, source, tags and the body with captions', async () => {
     const html = await page(`/tin-tuc/${content.second.slug}/`);
-    expect(html).toContain('Đã xem: 706');
+    expect(textOf(html)).toContain('Đã xem: 706 · Phản hồi: 1');
     expect(html).toContain('Cán bộ, đảng viên học tập, quán triệt nghị quyết.');
     expect(html).toContain('Nguyễn Văn Kiểm');
     expect(html).toContain('Nguồn: Ban Tuyên giáo');
@@ -140,7 +174,7 @@ describe('a build from a seeded CMS', () => {
   it('lists documents with kind, counts and filter pages, and links each to its file', async () => {
     const list = await page('/van-ban/');
     expect(list).toContain('Thông báo kiểm thử tải văn bản');
-    expect(list).toContain('Lượt xem: 731 | Lượt tải: 157');
+    expect(textOf(list)).toContain('Lượt xem: 731 | lượt tải: 157');
     expect(list).toContain('Thông báo');
     const byKind = await page('/van-ban/loai/thong-bao/');
     expect(byKind).toContain('Thông báo kiểm thử tải văn bản');
@@ -152,8 +186,9 @@ describe('a build from a seeded CMS', () => {
     for (const doc of documents) {
       const html = await page(`/van-ban/${doc.slug}/`);
       if (!doc.file) continue;
+      // Downloads go through the CMS, which counts them and redirects to the file.
+      expect(html).toContain(`href="${cms.url}/api/engagement/documents/${doc.documentId}/download"`);
       const fileUrl = new URL(doc.file.url, cms.url).toString();
-      expect(html).toContain(`href="${fileUrl}"`);
       if (doc.file.mime === 'application/pdf') expect(html).toContain(`<object class="pdf-preview" data="${fileUrl}" type="application/pdf"`);
     }
     const ours = await page(`/van-ban/${content.document.slug}/`);
@@ -162,6 +197,40 @@ describe('a build from a seeded CMS', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/pdf');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('shows approved comments on their article, never pending or rejected ones', async () => {
+    const html = await page(`/tin-tuc/${content.second.slug}/`);
+    const discussion = textOf(/<section class="engagement-discussion"[^>]*>(.*?)<\/section>/s.exec(html)?.[1] ?? '');
+    expect(discussion).toContain('Ý kiến bạn đọc');
+    expect(discussion).toContain(COMMENTS.approved.name);
+    expect(discussion).toContain(COMMENTS.approved.text);
+    expect(await page(`/tin-tuc/${content.first.slug}/`)).toContain('Chưa có ý kiến nào.');
+    for (const { file, text } of await everyFile()) {
+      for (const hidden of [COMMENTS.pending, COMMENTS.rejected]) {
+        expect(text, file).not.toContain(hidden.name);
+        expect(text, file).not.toContain(hidden.text);
+      }
+    }
+  });
+
+  it('puts no email address in the site but the published contact address', async () => {
+    const contact = ((await cms.strapi.documents('api::site-setting.site-setting').findFirst({ fields: ['email'] } as any)) as any)?.email;
+    for (const { file, text } of await everyFile()) {
+      for (const comment of Object.values(COMMENTS)) expect(text, file).not.toContain(comment.email);
+      // Images are binary; Pagefind's own scripts credit their translators by email (library code, not content).
+      if (!/\.(html|xml|txt|json|js|css|pf_\w+)$/.test(file) || /^pagefind\/.*\.(js|css)$/.test(file)) continue;
+      const emails = new Set(text.match(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g) ?? []);
+      if (contact) emails.delete(contact);
+      expect([...emails], file).toEqual([]);
+    }
+  });
+
+  it('shows the visit statistics box on every page', async () => {
+    for (const urlPath of ['/', `/tin-tuc/${content.second.slug}/`, `/van-ban/${content.document.slug}/`, '/gioi-thieu/']) {
+      const footer = textOf(/<footer class="site-footer">(.*?)<\/footer>/s.exec(await page(urlPath))?.[1] ?? '');
+      expect(footer, urlPath).toMatch(/Thống kê website.*Đang truy cập\s?[\d.]+.*Hôm nay\s?[\d.]+.*Tháng hiện tại\s?[\d.]+.*Tổng lượt truy cập\s?[\d.]+/);
+    }
   });
 
   it('builds category, gallery, about, search and tag pages', async () => {

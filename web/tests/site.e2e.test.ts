@@ -45,7 +45,7 @@ describe('the built site in Chromium', () => {
     await page.waitForURL(/\/tin-tuc\/[^/]+\/$/);
     expect((await page.locator('h1').textContent())!.trim()).toBe(title);
     await expect(page.locator('.article-header time').textContent()).resolves.toMatch(/^(Chủ nhật|Thứ (hai|ba|tư|năm|sáu|bảy)) - \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
-    await expect(page.locator('.views').textContent()).resolves.toMatch(/^Đã xem: \d+$/);
+    await expect(page.locator('.engagement-counts').innerText()).resolves.toMatch(/^Đã xem: [\d.]+ · Phản hồi: [\d.]+$/);
   });
 
   const search = async (query: string) => {
@@ -122,16 +122,17 @@ describe('the built site in Chromium', () => {
     await expect(dialog.evaluate((d: HTMLDialogElement) => d.open)).resolves.toBe(false);
   });
 
-  it('downloads a document: the link fetches a PDF with status 200', async () => {
+  it('downloads a document: the link goes through the CMS and fetches a PDF with status 200', async () => {
     await page.goto(url(`/van-ban/${content.document.slug}/`));
-    await expect(page.locator('.meta[data-counts-for]').textContent()).resolves.toBe('Lượt xem: 731 | Lượt tải: 157');
+    await expect(page.locator('[data-counts-for] .engagement-document-counts').innerText()).resolves.toBe('Lượt xem: 731 | lượt tải: 157');
     const href = await page.locator('a.button[data-download-for]').getAttribute('href');
-    expect(href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+\.pdf$/);
+    expect(href).toBe(`${cms.url}/api/engagement/documents/${content.document.documentId}/download`);
     const res = await page.request.get(href!);
     expect(res.status()).toBe(200);
+    expect(res.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+\.pdf$/);
     expect(res.headers()['content-type']).toContain('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await expect(page.locator('object.pdf-preview').getAttribute('data')).resolves.toBe(href);
+    await expect(page.locator('object.pdf-preview').getAttribute('data')).resolves.toBe(res.url());
   });
 
   it('serves the 404 page for unknown addresses', async () => {

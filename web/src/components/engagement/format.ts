@@ -8,6 +8,10 @@ export const formatRating = (average: number, count: number) =>
   count > 0 ? `${RATING.format(average)}/5 (${formatCount(count)} lượt đánh giá)` : 'Chưa có đánh giá';
 export const formatCommentDate = (iso: string) => DATE_TIME.format(new Date(iso));
 
+/** The CMS route that counts a download of a document and redirects to its file. */
+export const documentDownloadUrl = (cmsUrl: string, documentId: string) =>
+  `${cmsUrl.replace(/\/+$/, '')}/api/engagement/documents/${encodeURIComponent(documentId)}/download`;
+
 /** One approved comment as GET /api/engagement/articles/:documentId/comments returns it. */
 export interface PublicComment {
   name: string;
