@@ -1,24 +1,12 @@
 import path from 'path';
 import type { Core } from '@strapi/strapi';
+import { DOCUMENT_FILE_TYPES, IMAGE_FILE_TYPES } from '../src/utils/file-types';
 
 const MIB = 1024 * 1024;
 
 // Editors upload photos and official documents; anything that can carry active content
 // (SVG, HTML, scripts, executables) is refused so the media library can never serve XSS.
-export const allowedUploadTypes = [
-  'image/jpeg',
-  'image/png',
-  'image/webp',
-  'image/gif',
-  'image/avif',
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-];
+const allowedUploadTypes = [...IMAGE_FILE_TYPES, ...DOCUMENT_FILE_TYPES];
 
 const deniedUploadTypes = [
   'image/svg+xml',

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toSlug } from '../utils/slug';
+import { DOCUMENT_FILE_TYPES } from '../utils/file-types';
 
 // The admin UI fills uid fields in the browser; content created through REST, GraphQL or an
 // import would otherwise be left without a slug. Doing it here makes every path equal.
@@ -12,15 +13,7 @@ const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
   'api::album.album': 'name',
 };
 
-const DOCUMENT_FILE_TYPES = new Set([
-  'application/pdf',
-  'application/msword',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/vnd.ms-excel',
-  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  'application/vnd.oasis.opendocument.text',
-  'application/vnd.oasis.opendocument.spreadsheet',
-]);
+const ALLOWED_DOCUMENT_FILES = new Set(DOCUMENT_FILE_TYPES);
 
 const MAX_SLUG_LENGTH = 200;
 
@@ -60,7 +53,7 @@ const assertDocumentFile = async (strapi: Core.Strapi, data: Record<string, unkn
   if (!file) {
     throw new errors.ValidationError('file: tệp đính kèm không tồn tại', { path: ['file'] });
   }
-  if (!DOCUMENT_FILE_TYPES.has(file.mime)) {
+  if (!ALLOWED_DOCUMENT_FILES.has(file.mime)) {
     throw new errors.ValidationError(
       `file: văn bản chỉ nhận PDF, DOC(X), XLS(X), ODT, ODS (nhận được ${file.mime})`,
       { path: ['file'] }
