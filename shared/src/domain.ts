@@ -153,8 +153,19 @@ export interface VisitStats {
   total: number;
 }
 
+/** Pixel size of an uploaded image, as the media library records it. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
 export interface SiteData {
   settings: SiteSettings;
+  /**
+   * Width/height of the CMS images shown inline in article bodies, by absolute URL (from the media
+   * library), so pages never fetch an image to measure it. A URL missing here is measured instead.
+   */
+  imageSizes: Record<string, ImageSize>;
   /** Visit counts at build time; undefined when the CMS did not give them (the browser refreshes them anyway). */
   visitStats: VisitStats | undefined;
   /** Newest first. */

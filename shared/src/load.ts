@@ -10,6 +10,7 @@ import {
   toSiteSettings,
   toTag,
   type ArticleComment,
+  type ImageSize,
   type SiteData,
   type VisitStats,
 } from './domain.ts';
@@ -23,7 +24,9 @@ import {
   GalleryImagesPageDocument,
   SiteSettingsDocument,
   TagsPageDocument,
+  UploadFileSizesDocument,
 } from './generated/graphql.ts';
+import { isCmsUrl, resolveMediaUrl } from './media.ts';
 import { mapConcurrent, pageNumbers } from './pagination.ts';
 
 /** The server's GraphQL maxLimit. */
@@ -43,14 +46,16 @@ export interface FetchAllOptions {
  * Reads a whole collection: page 1 gives the totals, the other pages are fetched with bounded
  * concurrency. A result that does not add up to the announced total is an error, never a partial site.
  */
-export const fetchAll = async <TResult, TItem>(
+export const fetchAll = async <TResult, TItem, TVars extends object = {}>(
   client: CmsClient,
-  document: TypedDocumentNode<TResult, PageVars>,
+  document: TypedDocumentNode<TResult, PageVars & TVars>,
   pick: (data: TResult) => { items: (TItem | null | undefined)[]; pageInfo: PageInfo | null | undefined },
   { pageSize = PAGE_SIZE, concurrency = 4, label }: FetchAllOptions,
+  /** Further variables of the query (filters), sent with every page. */
+  variables?: TVars,
 ): Promise<TItem[]> => {
   const fetchPage = async (page: number) => {
-    const picked = pick(await client.request(document, { page, pageSize }));
+    const picked = pick(await client.request(document, { ...(variables as TVars), page, pageSize }));
     if (!picked.pageInfo) throw new CmsError(`The CMS gave no page info for ${label}`);
     return picked;
   };
@@ -110,6 +115,82 @@ export const fetchVisitStats = async (cmsUrl: string, fetchImpl: typeof fetch = 
   }
 };
 
+const BODY_IMG_SRC = /<img\b[^>]*?\ssrc="([^"]*)"/gi;
+const decodeAttr = (value: string) =>
+  value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+
+/** The CMS-served image URLs (absolute) that appear inline in the given HTML bodies. */
+export const bodyImageUrls = (bodies: Iterable<string>, cmsUrl: string): string[] => {
+  const urls = new Set<string>();
+  for (const html of bodies) {
+    for (const match of html.matchAll(BODY_IMG_SRC)) {
+      const src = decodeAttr(match[1] ?? '');
+      if (src && isCmsUrl(src, cmsUrl)) urls.add(src);
+    }
+  }
+  return [...urls];
+};
+
+const positiveInt = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n > 0;
+
+/**
+ * Width and height of uploaded images, keyed by absolute URL (resolveMediaUrl), for the given URLs:
+ * the media library already knows them, so the build never downloads an image just to measure it.
+ * Each file's Strapi formats (thumbnail, small, …) are included too. URLs the library does not know
+ * are simply absent (the caller falls back to measuring them).
+ */
+export const fetchImageSizes = async (
+  client: CmsClient,
+  cmsUrl: string,
+  urls: readonly string[],
+  { pageSize = PAGE_SIZE, concurrency = 4 }: { pageSize?: number; concurrency?: number } = {},
+): Promise<Record<string, ImageSize>> => {
+  const sizes: Record<string, ImageSize> = {};
+  if (!urls.length) return sizes;
+  // The library stores "/uploads/a.jpg" (local provider) or an absolute URL (cloud provider): ask for both forms.
+  const base = cmsUrl.replace(/\/+$/, '');
+  const candidates = new Set<string>();
+  for (const url of urls) {
+    candidates.add(url);
+    if (!url.startsWith(`${base}/`)) continue;
+    const relative = url.slice(base.length);
+    candidates.add(relative);
+    try {
+      candidates.add(decodeURI(relative));
+    } catch {
+      // A malformed escape: the raw form is all we can ask for.
+    }
+  }
+  const chunks: string[][] = [];
+  const all = [...candidates];
+  for (let i = 0; i < all.length; i += pageSize) chunks.push(all.slice(i, i + pageSize));
+  const add = (url: unknown, width: unknown, height: unknown) => {
+    if (typeof url !== 'string' || !positiveInt(width) || !positiveInt(height)) return;
+    const absolute = resolveMediaUrl(url, cmsUrl);
+    if (absolute) sizes[absolute] = { width, height };
+  };
+  const results = await mapConcurrent(chunks, concurrency, (chunk) =>
+    fetchAll(
+      client,
+      UploadFileSizesDocument,
+      (d) => ({ items: d.uploadFiles, pageInfo: d.uploadFiles_connection?.pageInfo }),
+      { pageSize, concurrency: 1, label: 'upload file sizes' },
+      { urls: chunk },
+    ),
+  );
+  for (const files of results) {
+    for (const file of files) {
+      add(file.url, file.width, file.height);
+      if (file.formats && typeof file.formats === 'object') {
+        for (const format of Object.values(file.formats as Record<string, { url?: unknown; width?: unknown; height?: unknown } | null>)) {
+          if (format) add(format.url, format.width, format.height);
+        }
+      }
+    }
+  }
+  return sizes;
+};
+
 /** Approved comments grouped by the documentId of their article, each list newest first. */
 const groupComments = (items: Parameters<typeof toComment>[0][]) => {
   const byArticle = new Map<string, ArticleComment[]>();
@@ -154,8 +235,12 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
     );
   }
 
+  // After the articles: only the images their bodies actually show are looked up.
+  const imageSizes = await fetchImageSizes(cms, base, bodyImageUrls(mappedArticles.map((a) => a.bodyHtml), base), opts);
+
   return {
     settings: toSiteSettings(settings.siteSetting, base),
+    imageSizes,
     visitStats,
     articles: mappedArticles,
     documents: documents.map((d) => toDocument(d, base)),

@@ -110,6 +110,27 @@ describe('a build from a seeded CMS', () => {
     expect(seen.sort()).toEqual(published.map((a) => a.slug).sort());
   });
 
+  it('paginates tag pages like the category lists, every tagged article exactly once', async () => {
+    const tagged = (await cms.strapi
+      .documents('api::article.article')
+      .findMany({ status: 'published', fields: ['slug'], populate: { tags: { fields: ['slug'] } }, limit: 10_000 } as any)) as any[];
+    const byTag = new Map<string, string[]>();
+    for (const article of tagged) for (const tag of article.tags ?? []) byTag.set(tag.slug, [...(byTag.get(tag.slug) ?? []), article.slug]);
+    const [slug, slugs] = [...byTag].sort((a, b) => b[1].length - a[1].length)[0]!;
+    const pages = Math.ceil(slugs.length / 12);
+    // The demo seed tags more than one page's worth of articles with its commonest tag.
+    expect(pages).toBeGreaterThan(1);
+    const seen: string[] = [];
+    for (let n = 1; n <= pages; n += 1) {
+      const html = await page(n === 1 ? `/tu-khoa/${slug}/` : `/tu-khoa/${slug}/trang/${n}/`);
+      seen.push(...[...html.matchAll(/<h2><a href="\/tin-tuc\/([^/"]+)\/">/g)].map((m) => m[1]!));
+      expect(html).toContain('<nav class="pager"');
+      if (n < pages) expect(html).toContain(`href="/tu-khoa/${slug}/trang/${n + 1}/" rel="next"`);
+    }
+    expect(existsSync(path.join(build.outDir, 'tu-khoa', slug, 'trang', String(pages + 1)))).toBe(false);
+    expect(seen.sort()).toEqual([...slugs].sort());
+  });
+
   it('prints dates in Vietnam time although the build ran with TZ=UTC', async () => {
     const second = await page(`/tin-tuc/${content.second.slug}/`);
     expect(second).toContain('Thứ tư - 23/06/2021 05:38');

@@ -3,6 +3,10 @@
  * served by the CMS goes through astro:assets like every other image: WebP at several widths
  * with srcset/sizes and width/height, fetched once at build time and cached in web/.cache/astro.
  * Images from other hosts are left as they are.
+ *
+ * Width/height come from the media library (SiteData.imageSizes, fetched once per build), so no page
+ * downloads an image to measure it; only a URL the library does not know (e.g. an edited URL) is
+ * measured with inferRemoteSize, once per build.
  */
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { isCmsUrl } from '@toasoan/shared/media';
@@ -15,7 +19,24 @@ const decode = (value: string) =>
   value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
 const encode = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
 
-export const optimizeBodyImages = async (html: string, cmsUrl: string, sizes = '(min-width: 900px) 760px, 100vw'): Promise<string> => {
+type Size = { width: number; height: number };
+const measured = new Map<string, Promise<Size>>();
+const measure = (src: string): Promise<Size> => {
+  let size = measured.get(src);
+  if (!size) {
+    console.warn(`[body-images] ${src} is not in the media library's sizes; measuring it (once per build)`);
+    size = inferRemoteSize(src).then(({ width, height }) => ({ width, height }));
+    measured.set(src, size);
+  }
+  return size;
+};
+
+export const optimizeBodyImages = async (
+  html: string,
+  cmsUrl: string,
+  knownSizes: Readonly<Record<string, Size>> = {},
+  sizes = '(min-width: 900px) 760px, 100vw',
+): Promise<string> => {
   const matches = [...html.matchAll(IMG)];
   if (!matches.length) return html;
   const replacements = await Promise.all(
@@ -26,7 +47,7 @@ export const optimizeBodyImages = async (html: string, cmsUrl: string, sizes = '
       const src = decode(rawSrc);
       if (!isCmsUrl(src, cmsUrl)) return match[0];
       try {
-        const size = await inferRemoteSize(src);
+        const size = knownSizes[src] ?? (await measure(src));
         const usable = WIDTHS.filter((w) => w <= size.width);
         const widths = usable.length ? usable : [size.width];
         const width = Math.max(...widths);

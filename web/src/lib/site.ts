@@ -25,8 +25,25 @@ export const albumHref = (a: { slug: string }) => `/thu-vien-anh/${a.slug}/`;
 export const kindHref = (kind: string) => `/van-ban/loai/${kind}/`;
 export const yearHref = (year: number) => `/van-ban/nam/${year}/`;
 
-/** Articles of a category, including its sub-categories, newest first. */
+/** Articles of a category, including its sub-categories, newest first (computed once per build and category). */
 export const articlesInCategory = (site: SiteData, category: Category): Article[] => {
+  let byCategory = categoryLists.get(site);
+  if (!byCategory) {
+    byCategory = new Map();
+    categoryLists.set(site, byCategory);
+  }
+  let list = byCategory.get(category.id);
+  if (!list) {
+    list = collectArticlesInCategory(site, category);
+    byCategory.set(category.id, list);
+  }
+  return list;
+};
+// Every page's header asks for the home categories (and so for each category's articles): cached per
+// build, otherwise each of the 24k pages of the 10k corpus would scan all articles once per category.
+const categoryLists = new WeakMap<SiteData, Map<string, Article[]>>();
+
+const collectArticlesInCategory = (site: SiteData, category: Category): Article[] => {
   const ids = new Set([category.id]);
   let grew = true;
   while (grew) {
@@ -76,9 +93,34 @@ const categoryTimeline = (site: SiteData) => {
   return timeline;
 };
 
+/** Articles carrying a tag, newest first (grouped once per build: one pass over the articles). */
+export const articlesWithTag = (site: SiteData, tag: { id: string }): Article[] => {
+  let byTag = tagIndexes.get(site);
+  if (!byTag) {
+    byTag = new Map();
+    for (const a of site.articles) {
+      for (const t of new Set(a.tags.map((x) => x.id))) {
+        const list = byTag.get(t) ?? [];
+        list.push(a);
+        byTag.set(t, list);
+      }
+    }
+    tagIndexes.set(site, byTag);
+  }
+  return byTag.get(tag.id) ?? [];
+};
+const tagIndexes = new WeakMap<SiteData, Map<string, Article[]>>();
+
 /** Top-level categories that have articles, in CMS order. */
-export const homeCategories = (site: SiteData) =>
-  site.categories.filter((c) => !c.parentId).filter((c) => articlesInCategory(site, c).length > 0);
+export const homeCategories = (site: SiteData): Category[] => {
+  let list = homeCategoryLists.get(site);
+  if (!list) {
+    list = site.categories.filter((c) => !c.parentId).filter((c) => articlesInCategory(site, c).length > 0);
+    homeCategoryLists.set(site, list);
+  }
+  return list;
+};
+const homeCategoryLists = new WeakMap<SiteData, Category[]>();
 
 export const documentYears = (site: SiteData) =>
   [...new Set(site.documents.map((d) => d.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
