@@ -49,7 +49,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       // which codegen reads so that no running CMS is needed to build the site's types.
       generateArtifacts: env.bool('GRAPHQL_WRITE_SCHEMA', false),
       artifacts: {
-        schema: path.join(__dirname, '..', '..', 'schema.graphql'),
+        schema: env('GRAPHQL_SCHEMA_PATH', path.join(__dirname, '..', '..', 'schema.graphql')),
         typegen: false,
       },
     },
