@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { HtmlValidate } from 'html-validate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { closedPort, readPage, removeBuild, runBuild, type BuildResult } from './build-helpers';
@@ -277,6 +278,39 @@ describe('a build from a seeded CMS', () => {
     expect(sitemap).toContain(`${SITE_URL}/tin-tuc/${content.second.slug}/`);
     expect(sitemap).not.toContain('/ban-in/');
     expect(await readFile(path.join(build.outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${SITE_URL}/sitemap-index.xml`);
+  });
+
+  it('writes valid, accessible HTML on every kind of page', async () => {
+    const validator = new HtmlValidate({
+      extends: ['html-validate:recommended', 'html-validate:a11y'],
+      rules: {
+        // Formatting preferences of Astro's output, not validity or accessibility.
+        'void-style': 'off',
+        'long-title': 'off',
+        'tel-non-breaking': 'off',
+      },
+    });
+    // One page of every route: the first of each dynamic route stands for the others.
+    const firstIn = async (dir: string) =>
+      (await readdir(path.join(build.outDir, dir), { withFileTypes: true })).find((d) => d.isDirectory() && !['trang', 'loai', 'nam'].includes(d.name))!.name;
+    const article = await firstIn('tin-tuc');
+    const paths = [
+      '/', '/404.html', '/tin-tuc/', '/tin-tuc/trang/2/', `/tin-tuc/${article}/`, `/tin-tuc/${article}/ban-in/`,
+      `/chuyen-muc/${await firstIn('chuyen-muc')}/`, `/tu-khoa/${await firstIn('tu-khoa')}/`,
+      '/van-ban/', `/van-ban/${await firstIn('van-ban')}/`, `/van-ban/loai/${await firstIn('van-ban/loai')}/`,
+      `/van-ban/nam/${await firstIn('van-ban/nam')}/`, '/thu-vien-anh/', `/thu-vien-anh/${await firstIn('thu-vien-anh')}/`,
+      '/tim-kiem/', '/gioi-thieu/',
+    ];
+    const kinds = await Promise.all(paths.map(async (file) => ({ file, text: await page(file) })));
+    expect(kinds.length).toBeGreaterThan(10);
+    const problems: string[] = [];
+    for (const { file, text } of kinds) {
+      const report = await validator.validateString(text, file);
+      for (const result of report.results) {
+        for (const m of result.messages) problems.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 
   it('writes a Pagefind index holding a folded copy of each page', async () => {

@@ -8,8 +8,10 @@ const init = (root: HTMLElement) => {
   const links = [...root.querySelectorAll<HTMLAnchorElement>('a[data-lightbox-item]')];
   const dialog = document.querySelector<HTMLDialogElement>('dialog.lightbox');
   if (!links.length || !dialog) return;
-  const img = dialog.querySelector<HTMLImageElement>('img')!;
   const caption = dialog.querySelector<HTMLElement>('figcaption')!;
+  // Created here rather than in the markup: an <img> without a source is invalid HTML.
+  const img = dialog.querySelector<HTMLImageElement>('img') ?? document.createElement('img');
+  if (!img.isConnected) caption.before(img);
   const count = dialog.querySelector<HTMLElement>('.lb-count')!;
   const prev = dialog.querySelector<HTMLButtonElement>('[data-lb="prev"]')!;
   const next = dialog.querySelector<HTMLButtonElement>('[data-lb="next"]')!;
