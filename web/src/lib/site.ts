@@ -17,6 +17,10 @@ export const buildEnv = () => readBuildEnv(process.env);
 
 export const loadSite = (): Promise<SiteData> => getSiteData(process.env);
 
+/** getStaticPaths of the article page and its print version: one page per published article. */
+export const articlePaths = async () =>
+  (await loadSite()).articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
+
 export const articleHref = (a: { slug: string }) => `/tin-tuc/${a.slug}/`;
 export const categoryHref = (c: { slug: string }) => `/chuyen-muc/${c.slug}/`;
 export const tagHref = (t: { slug: string }) => `/tu-khoa/${t.slug}/`;
