@@ -52,7 +52,14 @@ describe('the built site in Chromium', () => {
     await page.goto(url('/tim-kiem/'));
     await page.fill('#q', query);
     await page.press('#q', 'Enter');
-    await page.waitForFunction(() => /Tìm thấy|Không tìm thấy|Không tải được/.test(document.querySelector('[data-search-status]')?.textContent ?? ''));
+    // The status names the query it answers, so results of an earlier search can never be read here.
+    await page.waitForFunction(
+      (q) => {
+        const status = document.querySelector('[data-search-status]')?.textContent ?? '';
+        return status.includes(`“${q}”`) || /Không tải được/.test(status);
+      },
+      query.trim(),
+    );
     return page.$$eval('[data-search-results] a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   };
 
