@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
+import { adminBuildIsCurrent, stampAdminBuild } from '../cms/scripts/admin-build.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 // Overridable so a test can run a second, throwaway product next to a developer's own.
@@ -60,10 +61,11 @@ const waitFor = async (url, what, seconds = 180) => {
 
 const env = ensureCmsEnv();
 
-if (!existsSync(path.join(ROOT, 'cms', 'dist', 'build', 'index.html'))) {
-  console.log('Building the CMS admin panel (first start only, about a minute)…');
+if (!adminBuildIsCurrent()) {
+  console.log('Building the CMS admin panel (first start and after updates only, about a minute)…');
   const build = spawnSync('pnpm', ['--filter', './cms', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
+  stampAdminBuild();
 }
 
 // Everything in the env file is passed on explicitly, so a custom TOASOAN_ENV_FILE wins over cms/.env.

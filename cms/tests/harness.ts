@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +7,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Core } from '@strapi/strapi';
 import pg from 'pg';
+import { adminBuildIsCurrent, stampAdminBuild } from '../scripts/admin-build.mjs';
 
 // Strapi's ES module build imports "lodash/fp" as a directory, which Node's ESM loader refuses;
 // its CommonJS build is the one Strapi itself runs on.
@@ -151,12 +151,13 @@ export const compileCms = async ({ withAdmin = false } = {}) => {
     }
   }
   try {
-    if (withAdmin && !existsSync(path.join(DIST_DIR, 'build', 'index.html'))) {
+    if (withAdmin && !adminBuildIsCurrent()) {
       // `strapi build` compiles the server too; it loads the config, which needs (any) secrets.
       const keys = Object.fromEntries(
         ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, secret()])
       );
       execFileSync('pnpm', ['exec', 'strapi', 'build'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...process.env, ...keys } });
+      stampAdminBuild();
     } else {
       await strapiModule.compileStrapi({ appDir: CMS_DIR });
     }
