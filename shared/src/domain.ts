@@ -15,7 +15,7 @@ import type {
 } from './generated/graphql.ts';
 import { kindLabel, normalizeKind, type DocumentKind } from './kinds.ts';
 import { resolveMediaUrl } from './media.ts';
-import { renderRichText, richTextToPlain } from './sanitize.ts';
+import { parseRichText, richTextToHtml, richTextToPlain, type RichText } from './rich-text.ts';
 import { vietnamYear } from './dates.ts';
 
 export interface Image {
@@ -80,8 +80,8 @@ export interface ArticleComment {
 }
 
 export interface Article extends ArticleSummary {
-  /** Sanitized HTML. */
-  bodyHtml: string;
+  /** The body, parsed once and sanitized (rich-text.ts); pages stringify it after their image step. */
+  body: RichText;
   bodyText: string;
   author: string;
   source: string;
@@ -139,6 +139,8 @@ export interface SiteSettings {
   footerHtml: string;
   /** Sanitized HTML. */
   aboutHtml: string;
+  /** The same as plain text (the page's description). */
+  aboutText: string;
   address: string;
   phone: string;
   email: string;
@@ -235,7 +237,7 @@ export const toComment = (c: PublicCommentFragment): { articleId: string; commen
 
 /** `comments`: the article's approved comments, newest first. */
 export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = []): Article => {
-  const bodyHtml = renderRichText(a.body, { cmsUrl });
+  const body = parseRichText(a.body, { mediaBase: cmsUrl });
   return {
     id: a.documentId,
     slug: slugOr(a.slug, a.documentId),
@@ -247,8 +249,8 @@ export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: Arti
     cover: toImage(a.cover, cmsUrl, a.title),
     category: a.category ? { id: a.category.documentId, slug: slugOr(a.category.slug, a.category.documentId), name: a.category.name } : undefined,
     updatedAt: a.updatedAt ?? undefined,
-    bodyHtml,
-    bodyText: richTextToPlain(bodyHtml),
+    body,
+    bodyText: richTextToPlain(body),
     author: str(a.author),
     source: str(a.source),
     tags: a.tags.filter((t): t is TagSlugFragment => t != null).map(toTag),
@@ -300,11 +302,16 @@ export const toGalleryImage = (g: GalleryImageCardFragment, cmsUrl: string): Gal
   };
 };
 
+const aboutOf = (html: string | null | undefined, cmsUrl: string) => {
+  const about = parseRichText(html, { mediaBase: cmsUrl });
+  return { aboutHtml: richTextToHtml(about), aboutText: richTextToPlain(about) };
+};
+
 export const toSiteSettings = (s: SiteSettingsFragment | null | undefined, cmsUrl: string): SiteSettings => ({
   siteName: str(s?.siteName) || DEFAULT_SITE_NAME,
   tagline: str(s?.tagline),
-  footerHtml: renderRichText(s?.footer, { cmsUrl }),
-  aboutHtml: renderRichText(s?.about, { cmsUrl }),
+  footerHtml: richTextToHtml(parseRichText(s?.footer, { mediaBase: cmsUrl })),
+  ...aboutOf(s?.about, cmsUrl),
   address: str(s?.address),
   phone: str(s?.phone),
   email: str(s?.email),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CmsClient } from './client.ts';
 import { bodyImageUrls, fetchImageSizes } from './load.ts';
+import { parseRichText } from './rich-text.ts';
 
 const CMS = 'http://cms.local:1337';
 
@@ -8,9 +9,9 @@ describe('bodyImageUrls', () => {
   it('collects each CMS image shown in the bodies once, and nothing from other hosts', () => {
     const urls = bodyImageUrls(
       [
-        `<p>a</p><figure><img src="${CMS}/uploads/a_1.jpg" alt="x"></figure><img alt="y" src="${CMS}/uploads/b_2.png?v=1&amp;w=2">`,
+        `<p>a</p><figure><img src="/uploads/a_1.jpg" alt="x"></figure><img alt="y" src="${CMS}/uploads/b_2.png?v=1&amp;w=2">`,
         `<img src="${CMS}/uploads/a_1.jpg"><img src="https://other.example/c.jpg"><img src="">`,
-      ],
+      ].map((html) => parseRichText(html, { mediaBase: CMS })),
       CMS,
     );
     expect(urls).toEqual([`${CMS}/uploads/a_1.jpg`, `${CMS}/uploads/b_2.png?v=1&w=2`]);

@@ -6,5 +6,5 @@ export * from './kinds.ts';
 export * from './load.ts';
 export * from './media.ts';
 export * from './pagination.ts';
-export * from './sanitize.ts';
+export * from './rich-text.ts';
 export * from './search.ts';

@@ -28,6 +28,7 @@ import {
 } from './generated/graphql.ts';
 import { isCmsUrl, resolveMediaUrl } from './media.ts';
 import { mapConcurrent, pageNumbers } from './pagination.ts';
+import { richTextImages, type RichText } from './rich-text.ts';
 
 /** The server's GraphQL maxLimit. */
 export const PAGE_SIZE = 100;
@@ -115,17 +116,13 @@ export const fetchVisitStats = async (cmsUrl: string, fetchImpl: typeof fetch = 
   }
 };
 
-const BODY_IMG_SRC = /<img\b[^>]*?\ssrc="([^"]*)"/gi;
-const decodeAttr = (value: string) =>
-  value.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-
-/** The CMS-served image URLs (absolute) that appear inline in the given HTML bodies. */
-export const bodyImageUrls = (bodies: Iterable<string>, cmsUrl: string): string[] => {
+/** The CMS-served image URLs (absolute) that appear inline in the given bodies, each once. */
+export const bodyImageUrls = (bodies: Iterable<RichText>, cmsUrl: string): string[] => {
   const urls = new Set<string>();
-  for (const html of bodies) {
-    for (const match of html.matchAll(BODY_IMG_SRC)) {
-      const src = decodeAttr(match[1] ?? '');
-      if (src && isCmsUrl(src, cmsUrl)) urls.add(src);
+  for (const body of bodies) {
+    for (const img of richTextImages(body)) {
+      const src = img.properties.src;
+      if (typeof src === 'string' && src && isCmsUrl(src, cmsUrl)) urls.add(src);
     }
   }
   return [...urls];
@@ -236,7 +233,7 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
   }
 
   // After the articles: only the images their bodies actually show are looked up.
-  const imageSizes = await fetchImageSizes(cms, base, bodyImageUrls(mappedArticles.map((a) => a.bodyHtml), base), opts);
+  const imageSizes = await fetchImageSizes(cms, base, bodyImageUrls(mappedArticles.map((a) => a.body), base), opts);
 
   return {
     settings: toSiteSettings(settings.siteSetting, base),
