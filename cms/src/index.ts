@@ -9,15 +9,20 @@ import { ensureRebuildWebhook } from './bootstrap/webhooks';
 import { applyVietnameseLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed';
 import { bootstrapEngagement } from './engagement/bootstrap';
+import { convertStoredRichText } from './bootstrap/rich-html';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    // The WYSIWYG body (admin: cms/src/admin/rich-html): HTML stored in a richtext column.
+    strapi.customFields.register({ name: 'rich-html', type: 'richtext' });
     registerDerivedFields(strapi);
     registerPublishedOnlyForPublic(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    // Before anyone can open an entry: the editor never sees a Markdown body.
+    await convertStoredRichText(strapi);
     await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);
     await ensurePublicReadAccess(strapi);

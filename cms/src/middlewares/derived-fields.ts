@@ -2,6 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { toSlug } from '../utils/slug';
 import { DOCUMENT_FILE_TYPES } from '../utils/file-types';
+import { RICH_HTML_FIELDS, toRichHtml } from '../utils/rich-html';
 
 // The admin UI fills uid fields in the browser; content created through REST, GraphQL or an
 // import would otherwise be left without a slug. Doing it here makes every path equal.
@@ -61,6 +62,20 @@ const assertDocumentFile = async (strapi: Core.Strapi, data: Record<string, unkn
   }
 };
 
+/**
+ * Text is stored NFC whatever produced it: Vietnamese from some IMEs and from Word arrives decomposed
+ * (NFD), which looks the same but breaks search, slugs and comparisons. Rich-text fields are stored
+ * as the editor's HTML even when a client sends Markdown.
+ */
+const normalizeText = (uid: UID.ContentType, data: Record<string, unknown>) => {
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'string') data[key] = value.normalize('NFC');
+  }
+  for (const field of (RICH_HTML_FIELDS as Partial<Record<string, readonly string[]>>)[uid] ?? []) {
+    if (typeof data[field] === 'string') data[field] = toRichHtml(data[field] as string);
+  }
+};
+
 export const registerDerivedFields = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
     const uid = context.uid as UID.ContentType;
@@ -68,6 +83,7 @@ export const registerDerivedFields = (strapi: Core.Strapi) => {
 
     if (context.action === 'create' || context.action === 'update') {
       const data = params.data as Record<string, unknown> | undefined;
+      if (data && uid.startsWith('api::')) normalizeText(uid, data);
       const sourceField = SLUG_SOURCES[uid];
       if (data && sourceField) {
         const requested = typeof data.slug === 'string' ? data.slug.trim() : undefined;
