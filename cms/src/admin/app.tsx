@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { registerRichHtml } from './rich-html';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -13,6 +14,9 @@ export default {
     locales: ['vi'],
     tutorials: false,
     notifications: { releases: false },
+  },
+  register(app: StrapiApp) {
+    registerRichHtml(app);
   },
   bootstrap(_app: StrapiApp) {},
 };
