@@ -110,8 +110,8 @@ describe('sanitizing rich text', () => {
       '<table style="min-width:75px"><colgroup><col style="min-width:25px"></colgroup><tbody><tr><th colspan="2" class="align-center">Chỉ tiêu</th></tr><tr><td>1</td><td rowspan="1">2</td></tr></tbody></table>' +
         '<table><caption>Kết quả</caption><tr><td>x</td></tr></table>',
     );
-    expect(out).toContain('<div class="table-scroll" role="region" aria-label="Bảng" tabindex="0"><table><colgroup><col></colgroup><tbody><tr><th colspan="2" class="align-center">Chỉ tiêu</th></tr><tr><td>1</td><td rowspan="1">2</td></tr></tbody></table></div>');
-    expect(out).toContain('<div class="table-scroll" role="region" aria-label="Bảng: Kết quả" tabindex="0"><table><caption>Kết quả</caption>');
+    expect(out).toContain('<section class="table-scroll" aria-label="Bảng" tabindex="0"><table><colgroup><col></colgroup><tbody><tr><th colspan="2" class="align-center">Chỉ tiêu</th></tr><tr><td>1</td><td rowspan="1">2</td></tr></tbody></table></section>');
+    expect(out).toContain('<section class="table-scroll" aria-label="Bảng: Kết quả" tabindex="0"><table><caption>Kết quả</caption>');
     expect(out.match(/class="table-scroll"/g)).toHaveLength(2);
     expect(render('<p>Không có bảng</p>')).not.toContain('table-scroll');
   });

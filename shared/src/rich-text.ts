@@ -156,8 +156,8 @@ const transform = (tree: Root, { mediaBase }: RichTextOptions) => {
         break;
       case 'table':
         if (parent && index !== undefined) {
-          // A region with a name and a tab stop: keyboard users can scroll it too.
-          const box = h('div', { className: [TABLE_SCROLL_CLASS], role: 'region', ariaLabel: tableLabel(node), tabIndex: 0 }, [node]);
+          // A named region (<section> with a label) with a tab stop: keyboard users can scroll it too.
+          const box = h('section', { className: [TABLE_SCROLL_CLASS], ariaLabel: tableLabel(node), tabIndex: 0 }, [node]);
           parent.children[index] = box as ElementContent;
         }
         break;

@@ -152,6 +152,8 @@ describe('a build from a seeded CMS', () => {
     expect(html).toMatch(/<figure><img src="\/_astro\/[^"]+\.webp" srcset="[^"]+" sizes="[^"]+" width="\d+" height="\d+"[^>]*alt="Ảnh trong bài"/);
     expect(html).toContain('<figcaption>Chú thích ảnh trong bài</figcaption>');
     expect(html).toContain('<strong>chữ đậm</strong>');
+    // A table scrolls sideways inside its own named box on a phone.
+    expect(html).toMatch(/<section class="table-scroll" aria-label="Bảng" tabindex="0"><table>\s*<thead>\s*<tr>\s*<th>Chỉ tiêu<\/th>\s*<th>Kết quả<\/th>[\s\S]*?<td>Kết nạp đảng viên<\/td>\s*<td>98<\/td>[\s\S]*?<\/table><\/section>/);
     expect(existsSync(path.join(build.outDir, 'tu-khoa', content.tag.slug!, 'index.html'))).toBe(true);
   });
 

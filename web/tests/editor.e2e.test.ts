@@ -45,6 +45,7 @@ it('pastes a Word document into a new article, adds a captioned photo, publishes
   const figureDialog = page.getByRole('dialog', { name: 'Chèn ảnh vào bài' });
   await figureDialog.getByLabel('Chú thích ảnh').fill(CAPTION);
   await figureDialog.getByRole('button', { name: 'Chèn ảnh' }).click();
+  await figureDialog.waitFor({ state: 'detached' });
   await expect.poll(() => body.locator('figure figcaption').textContent()).toBe(CAPTION);
 
   const published = page.waitForResponse((res) => /\/actions\/publish/.test(res.url()) && res.request().method() === 'POST');

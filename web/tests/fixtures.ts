@@ -53,6 +53,10 @@ export const addTestContent = async (cms: TestCms) => {
     body: [
       'Đoạn mở đầu có **chữ đậm**.',
       '',
+      '| Chỉ tiêu | Kết quả |',
+      '| --- | --- |',
+      '| Kết nạp đảng viên | 98 |',
+      '',
       `![Ảnh trong bài](${inline.url} "Chú thích ảnh trong bài")`,
       '',
       `<p class="${XSS_MARKER}">Nội dung <img src="x" onerror="alert('${XSS_MARKER}')"> và <a href="javascript:alert(1)">liên kết xấu</a></p>`,

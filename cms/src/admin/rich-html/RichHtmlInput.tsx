@@ -4,6 +4,7 @@
  * nothing else. Images come from Strapi's media library, with caption and alt text.
  */
 import * as React from 'react';
+import { createPortal } from 'react-dom';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useStrapiApp } from '@strapi/strapi/admin';
 import styled from 'styled-components';
@@ -176,7 +177,10 @@ interface Field {
   placeholder?: string;
 }
 
-/** A small modal form (native <dialog>: focus trap and Escape come with it). */
+/**
+ * A small modal form (native <dialog>: focus trap and Escape come with it), rendered outside the
+ * entry's own <form> so submitting it never submits (saves) the entry.
+ */
 const FormDialog = ({ title, fields, submitLabel, preview, onSubmit, onClose }: {
   title: string;
   fields: Field[];
@@ -190,12 +194,14 @@ const FormDialog = ({ title, fields, submitLabel, preview, onSubmit, onClose }: 
   React.useEffect(() => {
     ref.current?.showModal();
   }, []);
-  return (
+  return createPortal(
     <DialogBox ref={ref} aria-label={title} onClose={onClose}>
       <form
         method="dialog"
         onSubmit={(event) => {
           event.preventDefault();
+          // React events bubble through portals: keep this submit away from the entry's form.
+          event.stopPropagation();
           onSubmit(values);
         }}
       >
@@ -220,7 +226,8 @@ const FormDialog = ({ title, fields, submitLabel, preview, onSubmit, onClose }: 
           <button type="submit">{submitLabel}</button>
         </div>
       </form>
-    </DialogBox>
+    </DialogBox>,
+    document.body,
   );
 };
 
