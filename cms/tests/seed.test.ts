@@ -66,7 +66,10 @@ describe('demo articles', () => {
       expect(article.cover?.caption?.trim(), article.title).toBeTruthy();
       const figure = article.body.match(/<figure><img src="(\/uploads\/[^"]+)" alt="([^"]+)"><figcaption>([^<]+)<\/figcaption><\/figure>/);
       expect(figure, article.title).not.toBeNull();
-      expect(article.body.split(/\n\n+/).filter((p) => !p.startsWith('<figure')).length, article.title).toBeGreaterThanOrEqual(2);
+      // Stored as the editor's HTML: paragraphs, no Markdown left for the editor to show raw.
+      expect((article.body.match(/<p>/g) ?? []).length, article.title).toBeGreaterThanOrEqual(2);
+      expect(article.body, article.title).toMatch(/^<p>/);
+      expect(article.body, article.title).not.toMatch(/\*\*|^> /m);
     }
 
     // The inline photos are real uploads the site can fetch.
@@ -178,7 +181,7 @@ describe('demo documents, gallery and settings', () => {
     expect(siteSetting.tagline).toBeTruthy();
     expect(siteSetting.footer).toContain('©');
     expect(siteSetting.email).toMatch(/@/);
-    expect(siteSetting.about.split('\n\n').length).toBeGreaterThanOrEqual(2);
+    expect((siteSetting.about.match(/<p>/g) ?? []).length).toBeGreaterThanOrEqual(2);
     expect(siteSetting.logo?.url).toMatch(/^\/uploads\//);
   });
 });

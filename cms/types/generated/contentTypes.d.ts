@@ -497,7 +497,8 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
-    body: Schema.Attribute.RichText;
+    body: Schema.Attribute.RichText &
+      Schema.Attribute.CustomField<'global::rich-html'>;
     category: Schema.Attribute.Relation<'manyToOne', 'api::category.category'>;
     commentsEnabled: Schema.Attribute.Boolean &
       Schema.Attribute.DefaultTo<true>;
@@ -972,7 +973,8 @@ export interface ApiSiteSettingSiteSetting extends Struct.SingleTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    about: Schema.Attribute.RichText;
+    about: Schema.Attribute.RichText &
+      Schema.Attribute.CustomField<'global::rich-html'>;
     address: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 300;
@@ -981,7 +983,8 @@ export interface ApiSiteSettingSiteSetting extends Struct.SingleTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     email: Schema.Attribute.Email;
-    footer: Schema.Attribute.RichText;
+    footer: Schema.Attribute.RichText &
+      Schema.Attribute.CustomField<'global::rich-html'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
