@@ -342,16 +342,16 @@ const Toolbox = ({ editor, disabled, onImage, onLink, onEditImage }: {
       </Button>
       <Separator />
       <Button label="Căn trái" active={state.align === 'left'} disabled={disabled} onClick={() => chain().unsetTextAlign().run()}>
-        ⯇
+        Trái
       </Button>
       <Button label="Căn giữa" active={state.align === 'center'} disabled={disabled} onClick={() => chain().setTextAlign('center').run()}>
-        ≡
+        Giữa
       </Button>
       <Button label="Căn phải" active={state.align === 'right'} disabled={disabled} onClick={() => chain().setTextAlign('right').run()}>
-        ⯈
+        Phải
       </Button>
       <Button label="Căn đều hai bên" active={state.align === 'justify'} disabled={disabled} onClick={() => chain().setTextAlign('justify').run()}>
-        ☰
+        Đều
       </Button>
       <Separator />
       <Button label="Chèn ảnh từ thư viện" disabled={disabled} onClick={onImage}>
