@@ -33,29 +33,6 @@ const bodyInDatabase = async (documentId: string) => {
   return rows.map((row: { body: string }) => row.body);
 };
 
-it('converts a Markdown body stored before the editor into HTML once, at bootstrap; again changes nothing', async () => {
-  const created = await rest(cms, 'POST', '/api/articles', { token, body: { data: { title: 'Bài viết cũ bằng Markdown' } } });
-  expect(created.status).toBe(201);
-  const { documentId } = created.body.data;
-  // As an older release stored it: Markdown straight in the column (draft and published rows).
-  await cms.strapi.db.query('api::article.article').updateMany({ where: { documentId }, data: { body: MARKDOWN } });
-  expect(await bodyInDatabase(documentId)).toEqual([MARKDOWN, MARKDOWN]);
-
-  cms = await cms.restart();
-  const [html, published] = await bodyInDatabase(documentId);
-  expect(published).toBe(html);
-  expect(html).toContain('<p>Sáng 23/6, Ban Thường vụ <strong>Thị ủy</strong> tổ chức hội nghị.</p>');
-  expect(html).toContain('<figure><img src="/uploads/hoi_nghi.jpg" alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị. (Ảnh: Minh Anh)</figcaption></figure>');
-  expect(html).toContain('<h2>Những nội dung chính</h2>');
-  expect(html).toContain('<li>Triển khai <a href="https://example.gov.vn/ke-hoach">kế hoạch</a></li>');
-  expect(html).toContain('<blockquote>\n<p><em>Đoàn kết - Dân chủ - Kỷ cương</em></p>\n</blockquote>');
-  expect(html).not.toContain('**');
-
-  expect(await convertStoredRichText(cms.strapi)).toEqual({ converted: 0 });
-  cms = await cms.restart();
-  expect(await bodyInDatabase(documentId)).toEqual([html, html]);
-});
-
 it('stores Markdown sent through the API as the editor\'s HTML, and leaves the editor\'s HTML as it is', async () => {
   const markdown = await rest(cms, 'POST', '/api/articles', { token, body: { data: { title: 'Gửi Markdown qua API', body: 'Một đoạn có *nghiêng*.' } } });
   expect(markdown.body.data.body).toBe('<p>Một đoạn có <em>nghiêng</em>.</p>');
@@ -81,4 +58,27 @@ it('stores decomposed (NFD) Vietnamese composed (NFC), in the body and every oth
 
   const updated = await rest(cms, 'PUT', `/api/articles/${res.body.data.documentId}`, { token, body: { data: { body: '<p>Sửa lại</p>'.normalize('NFD') } } });
   expect(updated.body.data.body).toBe('<p>Sửa lại</p>');
+});
+
+it('converts a Markdown body stored before the editor into HTML once, at bootstrap; again changes nothing', async () => {
+  const created = await rest(cms, 'POST', '/api/articles', { token, body: { data: { title: 'Bài viết cũ bằng Markdown' } } });
+  expect(created.status).toBe(201);
+  const { documentId } = created.body.data;
+  // As an older release stored it: Markdown straight in the column (draft and published rows).
+  await cms.strapi.db.query('api::article.article').updateMany({ where: { documentId }, data: { body: MARKDOWN } });
+  expect(await bodyInDatabase(documentId)).toEqual([MARKDOWN, MARKDOWN]);
+
+  cms = await cms.restart();
+  const [html, published] = await bodyInDatabase(documentId);
+  expect(published).toBe(html);
+  expect(html).toContain('<p>Sáng 23/6, Ban Thường vụ <strong>Thị ủy</strong> tổ chức hội nghị.</p>');
+  expect(html).toContain('<figure><img src="/uploads/hoi_nghi.jpg" alt="Quang cảnh hội nghị"><figcaption>Quang cảnh hội nghị. (Ảnh: Minh Anh)</figcaption></figure>');
+  expect(html).toContain('<h2>Những nội dung chính</h2>');
+  expect(html).toContain('<li>Triển khai <a href="https://example.gov.vn/ke-hoach">kế hoạch</a></li>');
+  expect(html).toContain('<blockquote>\n<p><em>Đoàn kết - Dân chủ - Kỷ cương</em></p>\n</blockquote>');
+  expect(html).not.toContain('**');
+
+  expect(await convertStoredRichText(cms.strapi)).toEqual({ converted: 0 });
+  cms = await cms.restart();
+  expect(await bodyInDatabase(documentId)).toEqual([html, html]);
 });
