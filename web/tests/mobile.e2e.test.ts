@@ -198,8 +198,8 @@ describe('on a phone (390×844)', () => {
         for (const img of found) expect(img.decorative || !!img.alt?.trim(), `${urlPath} ${img.src}`).toBe(true);
       }
       expect(images).toBeGreaterThan(20);
-      // The cover's alternative text from the media library, on the list as on the article.
-      await page.goto(url('/tin-tuc/'));
+      // The cover's alternative text from the media library, on a list as on the article.
+      await page.goto(url(`/chuyen-muc/${content.category.slug}/`));
       await expect(page.locator('main .card img[alt="Ảnh bìa kiểm thử"]').count()).resolves.toBe(1);
     } finally {
       await close();
