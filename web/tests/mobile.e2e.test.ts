@@ -320,6 +320,23 @@ describe('on a desktop (1366×900)', () => {
   });
 });
 
+describe('a document page', () => {
+  it("previews the PDF from the CMS, which lets this site (and only it) frame it, with no error", async () => {
+    const { page, errors, close } = await visitor(DESKTOP);
+    try {
+      await page.goto(url(`/van-ban/${content.document.slug}/`), { waitUntil: 'networkidle' });
+      const pdf = await page.locator('object.pdf-preview').getAttribute('data');
+      const res = await fetch(pdf!);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${server.url};`);
+      expect(res.headers.get('x-frame-options')).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
+
 describe('Lighthouse, mobile', () => {
   it('scores at least 95 in performance, accessibility, best practices and SEO on every page kind', async () => {
     const pages: [string, string][] = [
