@@ -185,12 +185,13 @@ export const DEFAULT_SITE_NAME = 'Cổng thông tin điện tử';
 
 const str = (value: string | null | undefined) => (value ?? '').trim();
 
+/** `alt`: the media library's alternative text, else its caption, else `fallbackAlt` (the owner's title). */
 export const toImage = (media: MediaFragment | null | undefined, cmsUrl: string, fallbackAlt = ''): Image | undefined => {
   const src = resolveMediaUrl(media?.url, cmsUrl);
   if (!media || !src) return undefined;
   return {
     src,
-    alt: str(media.alternativeText) || fallbackAlt,
+    alt: str(media.alternativeText) || str(media.caption) || fallbackAlt,
     width: media.width ?? undefined,
     height: media.height ?? undefined,
     caption: str(media.caption) || undefined,

@@ -43,9 +43,14 @@ describe('media mapping', () => {
   const media = { url: '/uploads/pic.jpg', alternativeText: null, caption: 'Hội nghị', width: 800, height: 600, mime: 'image/jpeg', name: 'pic.jpg', ext: '.jpg', size: 120.5 };
   it('builds images with absolute src, size and fallback alt', () => {
     expect(toImage(media, 'http://cms.test', 'Tiêu đề')).toEqual({
-      src: 'http://cms.test/uploads/pic.jpg', alt: 'Tiêu đề', width: 800, height: 600, caption: 'Hội nghị', mime: 'image/jpeg',
+      src: 'http://cms.test/uploads/pic.jpg', alt: 'Hội nghị', width: 800, height: 600, caption: 'Hội nghị', mime: 'image/jpeg',
     });
     expect(toImage(null, 'http://cms.test')).toBeUndefined();
+  });
+  it('takes alt from the alternative text, else the caption, else the owner title', () => {
+    expect(toImage({ ...media, alternativeText: ' Quang cảnh hội nghị ' }, 'http://cms.test', 'Tiêu đề')?.alt).toBe('Quang cảnh hội nghị');
+    expect(toImage(media, 'http://cms.test', 'Tiêu đề')?.alt).toBe('Hội nghị');
+    expect(toImage({ ...media, caption: '  ' }, 'http://cms.test', 'Tiêu đề')?.alt).toBe('Tiêu đề');
   });
   it('builds files and detects PDFs', () => {
     const file = toFile({ ...media, url: '/uploads/vb.pdf', mime: 'application/pdf', ext: '.pdf', name: 'vb.pdf' }, 'http://cms.test');

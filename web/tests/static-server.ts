@@ -18,6 +18,7 @@ const TYPES: Record<string, string> = {
   '.jpg': 'image/jpeg',
   '.jpeg': 'image/jpeg',
   '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
   '.wasm': 'application/wasm',
   '.pf_meta': 'application/octet-stream',

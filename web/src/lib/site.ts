@@ -126,6 +126,55 @@ export const homeCategories = (site: SiteData): Category[] => {
 };
 const homeCategoryLists = new WeakMap<SiteData, Category[]>();
 
+export interface MenuItem {
+  href: string;
+  label: string;
+}
+
+/**
+ * What fits on one row of the desktop menu, in characters of its semibold 15 px text (~8.7 px each)
+ * plus ~3 for each item's padding: the row is 992 px wide at the 1024 px breakpoint.
+ */
+const MENU_ROW_BUDGET = 108;
+const menuCost = (item: MenuItem) => item.label.length + 3;
+
+/**
+ * The main menu: fixed entries around the top-level categories, in CMS order. On desktop it is
+ * one row; the categories that do not fit go under "Khác" (`more`, shown between `before` and
+ * `after`). Phones list them all.
+ */
+export const mainMenu = (site: SiteData): { before: MenuItem[]; more: MenuItem[]; after: MenuItem[] } => {
+  const head: MenuItem[] = [
+    { href: '/', label: 'Trang chủ' },
+    { href: '/gioi-thieu/', label: 'Giới thiệu' },
+    { href: '/tin-tuc/', label: 'Tin tức' },
+  ];
+  const tail: MenuItem[] = [
+    { href: '/van-ban/', label: 'Văn bản' },
+    { href: '/thu-vien-anh/', label: 'Thư viện ảnh' },
+    { href: '/tim-kiem/', label: 'Tìm kiếm' },
+  ];
+  const categories = homeCategories(site).map((c) => ({ href: categoryHref(c), label: c.name }));
+  const fixed = [...head, ...tail].reduce((sum, item) => sum + menuCost(item), 0);
+  const all = categories.reduce((sum, item) => sum + menuCost(item), 0);
+  if (fixed + all <= MENU_ROW_BUDGET) return { before: [...head, ...categories], more: [], after: tail };
+  let room = MENU_ROW_BUDGET - fixed - menuCost({ href: '', label: 'Khác ▾' });
+  let shown = 0;
+  while (shown < categories.length && menuCost(categories[shown]!) <= room) room -= menuCost(categories[shown++]!);
+  return { before: [...head, ...categories.slice(0, shown)], more: categories.slice(shown), after: tail };
+};
+
+/** The most read articles by the view counts known at build time (computed once per build). */
+export const mostRead = (site: SiteData, count = 5): Article[] => {
+  let list = mostReadLists.get(site);
+  if (!list) {
+    list = [...site.articles].sort((a, b) => b.views - a.views || b.date.localeCompare(a.date)).slice(0, 10);
+    mostReadLists.set(site, list);
+  }
+  return list.slice(0, count);
+};
+const mostReadLists = new WeakMap<SiteData, Article[]>();
+
 export const documentYears = (site: SiteData) =>
   [...new Set(site.documents.map((d) => d.year).filter((y): y is number => y !== undefined))].sort((a, b) => b - a);
 

@@ -9,9 +9,9 @@ const init = (root: HTMLElement) => {
   const dialog = document.querySelector<HTMLDialogElement>('dialog.lightbox');
   if (!links.length || !dialog) return;
   const caption = dialog.querySelector<HTMLElement>('figcaption')!;
-  // Created here rather than in the markup: an <img> without a source is invalid HTML.
+  // Created here rather than in the markup, and put in only when first shown: an <img> without a
+  // source (or a text alternative) is invalid HTML.
   const img = dialog.querySelector<HTMLImageElement>('img') ?? document.createElement('img');
-  if (!img.isConnected) caption.before(img);
   const count = dialog.querySelector<HTMLElement>('.lb-count')!;
   const prev = dialog.querySelector<HTMLButtonElement>('[data-lb="prev"]')!;
   const next = dialog.querySelector<HTMLButtonElement>('[data-lb="next"]')!;
@@ -25,6 +25,7 @@ const init = (root: HTMLElement) => {
     const thumb = link.querySelector('img');
     img.src = link.getAttribute('href') ?? link.href;
     img.alt = thumb?.alt ?? '';
+    if (!img.isConnected) caption.before(img);
     caption.textContent = link.dataset.caption ?? '';
     caption.hidden = !caption.textContent;
     count.textContent = `Ảnh ${index + 1}/${links.length}`;

@@ -30,7 +30,7 @@ const show = (root: HTMLElement, field: string, text: string) => {
   if (el) el.textContent = text;
 };
 
-const say = (form: HTMLFormElement, state: 'pending' | 'ok' | 'error', message: string) => {
+const say = (form: HTMLFormElement, state: 'pending' | 'ok' | 'info' | 'error', message: string) => {
   const el = form.querySelector<HTMLElement>('[data-status]');
   if (!el) return;
   el.dataset.state = state;
@@ -48,27 +48,36 @@ const showRating = (root: HTMLElement, values?: Record<string, number>) => {
 };
 
 const startRating = (root: HTMLElement, form: HTMLFormElement) => {
-  // A click on a star sends at once; keyboard users move with the arrows and press the button.
-  let clicked = false;
-  form.addEventListener('pointerdown', () => (clicked = true));
-  form.addEventListener('change', () => {
-    if (clicked) form.requestSubmit();
-    clicked = false;
-  });
+  // Each star is a submit button: a click, Enter or Space on it sends that vote; there is no other button.
+  const stars = [...form.querySelectorAll<HTMLButtonElement>('button[name="value"]')];
+  let voted = false;
+  let sending = false;
+  const settle = (value: number) => {
+    voted = true;
+    for (const star of stars) {
+      star.setAttribute('aria-disabled', 'true');
+      star.toggleAttribute('data-lit', Number(star.value) <= value);
+    }
+  };
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const value = Number(new FormData(form).get('value'));
-    if (!value) return say(form, 'error', 'Hãy chọn từ 1 đến 5 sao.');
+    if (voted) return say(form, 'info', 'Bạn đã đánh giá bài viết này. Cảm ơn bạn!');
+    const value = Number((event.submitter as HTMLButtonElement | null)?.value);
+    if (!value || sending) return;
+    sending = true;
     say(form, 'pending', 'Đang gửi đánh giá…');
     const answer = await post(root, path(root, 'articles', '/rating'), { value });
+    sending = false;
     if (!answer) return say(form, 'error', 'Không gửi được đánh giá lúc này, vui lòng thử lại sau.');
     if (answer.status === 200) {
       showRating(root, answer.body.data);
+      settle(value);
       return say(form, 'ok', 'Cảm ơn bạn đã đánh giá!');
     }
     if (answer.status === 409) {
       showRating(root, answer.body.error?.details);
-      return say(form, 'error', 'Bạn đã đánh giá bài viết này rồi.');
+      settle(0);
+      return say(form, 'info', 'Bạn đã đánh giá bài viết này rồi. Cảm ơn bạn!');
     }
     say(form, 'error', serverMessage(answer, 'Không gửi được đánh giá, vui lòng thử lại.'));
   });
