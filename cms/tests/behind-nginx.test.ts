@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderNginx } from '../../deploy/nginx/render.mjs';
 import { startCms, type TestCms } from './harness';
 import { address, CMS_HOST, json, request, SITE_HOST, startNginx, type Nginx, type RequestOptions } from './nginx';
 
@@ -50,7 +51,7 @@ describe('readers through nginx', () => {
   it('counts 1,000 concurrent readers from 1,000 addresses exactly, none refused', async () => {
     const before = await viewsSeenBy(address(1)); // this reader's own view is the first count
     const replies = await Promise.all(Array.from({ length: 1000 }, (_, n) => view(address(2, n))));
-    expect(replies.filter((r) => r.status !== 200).map((r) => r.status)).toEqual([]);
+    expect(replies.filter((r) => r.status !== 200).map((r) => r.status), await nginx.errors()).toEqual([]);
     expect(replies.filter((r) => json(r).data.counted).length).toBe(1000);
     expect(await viewsSeenBy(address(1))).toBe(before + 1000);
   });
@@ -165,5 +166,27 @@ describe('the public site from disk', () => {
     // The CMS itself still answers GraphQL at its internal address, where builds read.
     const internal = await fetch(`${cms.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ articles { title } }' }) });
     expect(internal.status).toBe(200);
+  });
+});
+
+describe('rendering the nginx site', () => {
+  const env = { SITE_URL: 'https://www.example.gov.vn', PUBLIC_CMS_URL: 'https://cms.example.gov.vn' };
+
+  it('fills every placeholder with the server layout defaults', () => {
+    const site = renderNginx(env);
+    expect(site).not.toMatch(/\{\{/);
+    expect(site).toContain('server_name www.example.gov.vn;');
+    expect(site).toContain('server_name cms.example.gov.vn;');
+    expect(site).toContain('root /srv/toasoan/web/.publisher/live;');
+    expect(site).toContain('server 127.0.0.1:1337;');
+    expect(site).toContain('connect-src \'self\' https://cms.example.gov.vn;');
+    expect(site).toContain('frame-src https://cms.example.gov.vn https://www.youtube.com ');
+  });
+
+  it('refuses settings it cannot serve, naming the variable', () => {
+    expect(() => renderNginx({ SITE_URL: env.SITE_URL })).toThrow(/PUBLIC_CMS_URL is not set/);
+    expect(() => renderNginx({ ...env, PUBLIC_CMS_URL: 'https://www.example.gov.vn/cms' })).toThrow(/PUBLIC_CMS_URL must be an origin/);
+    expect(() => renderNginx({ ...env, PUBLIC_CMS_URL: 'http://www.example.gov.vn:1337' })).toThrow(/different host names/);
+    expect(() => renderNginx({ ...env, UPLOAD_SIZE_LIMIT_MB: 'lots' })).toThrow(/UPLOAD_SIZE_LIMIT_MB/);
   });
 });

@@ -21,7 +21,8 @@ export interface Nginx {
   stop(): Promise<void>;
 }
 
-const freePort = async () => {
+/** A port nothing listens on now; pass it to startNginx when the port must be known beforehand. */
+export const freePort = async () => {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as { port: number };
@@ -43,13 +44,13 @@ const accepting = (port: number) =>
  * Runs Debian's nginx in the foreground with the shipped site file (deploy/nginx/toasoan.conf.template
  * rendered for loopback) inside a minimal main configuration like Debian's /etc/nginx/nginx.conf.
  */
-export const startNginx = async ({ siteRoot, cmsUrls }: { siteRoot: string; cmsUrls: string[] }): Promise<Nginx> => {
+export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { siteRoot: string; cmsUrls: string[]; port?: number }): Promise<Nginx> => {
   for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: these tests run the shipped nginx configuration (apt-get install ${pkg}; .ci/run does)`);
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'toasoan-nginx-'));
   await mkdir(path.join(dir, 'temp'));
-  const port = await freePort();
+  const port = chosenPort ?? (await freePort());
   const site = renderNginx({
     SITE_URL: `http://${SITE_HOST}:${port}`,
     PUBLIC_CMS_URL: `http://${CMS_HOST}:${port}`,

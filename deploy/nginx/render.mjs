@@ -7,6 +7,8 @@
 //   node deploy/nginx/render.mjs > /etc/nginx/sites-available/toasoan
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+// The video hosts article bodies may embed: the sanitizer's list is the policy's list.
+import { ALLOWED_IFRAME_HOSTS } from '../../shared/src/sanitize.ts';
 
 const TEMPLATE = new URL('./toasoan.conf.template', import.meta.url);
 
@@ -42,6 +44,7 @@ export const nginxVariables = (env) => {
     SITE_HOST: site.hostname,
     CMS_HOST: cms.hostname,
     CMS_ORIGIN: cms.origin,
+    EMBED_ORIGINS: ALLOWED_IFRAME_HOSTS.map((host) => `https://${host}`).join(' '),
     SITE_ROOT: env.NGINX_SITE_ROOT ?? '/srv/toasoan/web/.publisher/live',
     CMS_SERVERS: upstreams.map((address) => `    server ${address};`).join('\n'),
     // A little above the CMS's own limit, so the CMS answers with its (Vietnamese) error.
