@@ -45,7 +45,7 @@ const accepting = (port: number) =>
  * rendered for loopback) inside a minimal main configuration like Debian's /etc/nginx/nginx.conf.
  */
 export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { siteRoot: string; cmsUrls: string[]; port?: number }): Promise<Nginx> => {
-  for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']]) {
+  for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: these tests run the shipped nginx configuration (apt-get install ${pkg}; .ci/run does)`);
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'toasoan-nginx-'));
