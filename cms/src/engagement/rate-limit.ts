@@ -26,7 +26,7 @@ const SETTINGS = () => ({
  * comments are tight because each one lands in an editor's queue.
  *
  * On PostgreSQL the budgets live in one table shared by every CMS process (one atomic upsert per
- * request over Strapi's own knex pool), so two processes behind nginx enforce one limit. A key
+ * request over Strapi's own knex pool; RateLimiterPostgres accepts a knex instance), so two processes behind nginx enforce one limit. A key
  * over its budget is then also blocked in this process's memory until its window ends, so a
  * flood costs no database round trips. On SQLite (one process by design) they stay in memory;
  * a restart forgets them, which is harmless for limits this short.
@@ -36,15 +36,25 @@ export const createLimits = async (strapi: Core.Strapi): Promise<Limits> => {
   if (strapi.db.dialect.client !== 'postgres') {
     return { requests: new RateLimiterMemory(settings.requests), comments: new RateLimiterMemory(settings.comments) };
   }
-  const shared = (options: (typeof settings)['requests']) =>
-    new Promise<Limiter>((resolve, reject) => {
-      const limiter: RateLimiterPostgres = new RateLimiterPostgres(
-        { ...options, storeClient: strapi.db.connection, storeType: 'knex', tableName: RATE_LIMIT_TABLE, inMemoryBlockOnConsumed: options.points + 1 },
-        (error?: Error) => (error ? reject(error) : resolve(limiter)),
-      );
+  // The library's own table layout, created UNLOGGED: budgets that last a minute need no
+  // write-ahead log (no fsync per engagement request); a crash empties the table, which only
+  // forgives the current minute.
+  await strapi.db.connection
+    .raw('CREATE UNLOGGED TABLE IF NOT EXISTS ?? (key varchar(255) PRIMARY KEY, points integer NOT NULL DEFAULT 0, expire bigint)', [RATE_LIMIT_TABLE])
+    // Two processes creating it at the same moment: PostgreSQL reports a duplicate type to the slower one.
+    .catch((error: { code?: string }) => {
+      if (error.code !== '23505') throw error;
     });
-  const [requests, comments] = await Promise.all([shared(settings.requests), shared(settings.comments)]);
-  return { requests, comments };
+  const shared = (options: (typeof settings)['requests']) =>
+    new RateLimiterPostgres({
+      ...options,
+      storeClient: strapi.db.connection,
+      storeType: 'knex',
+      tableName: RATE_LIMIT_TABLE,
+      tableCreated: true,
+      inMemoryBlockOnConsumed: options.points + 1,
+    });
+  return { requests: shared(settings.requests), comments: shared(settings.comments) };
 };
 
 /** Seconds until `key` may try again, or 0 when this request is within the limit. */
