@@ -11,7 +11,9 @@ export default defineConfig({
   site: env.siteUrl,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Nothing inlined: the Content-Security-Policy (deploy/nginx) then allows scripts and styles
+  // from the site's own files only, with no 'unsafe-inline' and no per-page hashes.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // Transformed remote images are kept here between builds; the folder outlives release folders.
   cacheDir: './.cache/astro',
   compressHTML: true,
@@ -44,6 +46,8 @@ export default defineConfig({
     pagefindIntegration(),
   ],
   vite: {
+    // Astro inlines small scripts below this size; 0 keeps every script in /_astro/.
+    build: { assetsInlineLimit: 0 },
     ssr: {
       // Shared is TypeScript source in the workspace; bundle it (and its deps) into the build.
       noExternal: ['@toasoan/shared'],

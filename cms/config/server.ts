@@ -1,12 +1,25 @@
 import type { Core } from '@strapi/strapi';
 import { requiredEnv } from '../src/utils/required-env';
 
+/**
+ * Strapi 5 reads `server.proxy` as an object (`koa`, `maxIpsCount`, `ipHeader`); a boolean is ignored.
+ * IS_PROXIED=true means PROXY_COUNT (default 1) trusted proxies stand in front, each appending the
+ * address it saw to X-Forwarded-For (the shipped nginx overwrites it with $remote_addr). Koa keeps
+ * only the last PROXY_COUNT entries, so addresses a client wrote further left are never used.
+ * Without IS_PROXIED the socket's address is the client and X-Forwarded-* headers are ignored.
+ */
+const proxyConfig = (env: Core.Config.Shared.ConfigParams['env']) => {
+  if (!env.bool('IS_PROXIED', false)) return { koa: false };
+  const count = env.int('PROXY_COUNT', 1);
+  if (!Number.isInteger(count) || count < 1) throw new Error('PROXY_COUNT must be a whole number ≥ 1 (trusted proxies in front of the CMS)');
+  return { koa: true, maxIpsCount: count, ipHeader: 'X-Forwarded-For' };
+};
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '127.0.0.1'),
   port: env.int('PORT', 1337),
   url: env('PUBLIC_URL', ''),
-  // Behind nginx every visitor would otherwise share the proxy's address (visitor counts, rate limits).
-  proxy: env.bool('IS_PROXIED', false),
+  proxy: proxyConfig(env),
   app: {
     keys: requiredEnv('APP_KEYS').split(','),
   },

@@ -78,7 +78,8 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
   const adminPassword = `Aa1-${randomBytes(12).toString('hex')}`;
   const buildToken = randomBytes(32).toString('hex');
 
-  const usePostgres = process.env.TEST_DATABASE_CLIENT === 'postgres';
+  // A second CMS process joins the first one's database (options.env.DATABASE_URL) instead of a new one.
+  const usePostgres = process.env.TEST_DATABASE_CLIENT === 'postgres' && !options.env?.DATABASE_URL;
   const postgres = usePostgres ? await createPostgresDatabase(process.env.TEST_DATABASE_URL ?? '') : undefined;
 
   const env: Record<string, string> = {

@@ -1,27 +1,32 @@
 import type { Core } from '@strapi/strapi';
 import type { Comments } from '../../../engagement/comments';
 import type { Counters, CountedKind } from '../../../engagement/counters';
-import { createLimits, retryAfter } from '../../../engagement/rate-limit';
+import { createLimits, retryAfter, type Limits } from '../../../engagement/rate-limit';
 import { HONEYPOT_FIELD, commentSchema, describe, documentIdSchema, ratingSchema } from '../../../engagement/validation';
 import type { Reader } from '../../../engagement/visitor';
 
 type Context = Parameters<Core.ControllerHandler>[0];
-type Limiter = ReturnType<typeof createLimits>[keyof ReturnType<typeof createLimits>];
 
 const NOT_FOUND = { article: 'Không tìm thấy bài viết', document: 'Không tìm thấy văn bản' } as const;
 const PENDING = { data: { status: 'pending', message: 'Cảm ơn bạn! Ý kiến sẽ hiển thị sau khi được biên tập viên duyệt.' } };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const limits = createLimits();
+  // Made on first use: the database (whose dialect picks the store) is not connected yet here.
+  let limits: Promise<Limits> | undefined;
+  const limitsOf = () =>
+    (limits ??= createLimits(strapi).catch((error: unknown) => {
+      limits = undefined;
+      throw error;
+    }));
   const counters = () => strapi.service('api::engagement.counters') as unknown as Counters;
   const comments = () => strapi.service('api::engagement.comments') as unknown as Comments;
   const readerOf = (ctx: Context): Reader => ({ ip: ctx.request.ip, userAgent: ctx.get('user-agent') });
 
   /** Answers 429 and returns false when this IP is over `limiter`'s budget. */
-  const admit = async (ctx: Context, limiter: Limiter = limits.requests) => {
+  const admit = async (ctx: Context, which: keyof Limits = 'requests') => {
     // Counts and comments change under the reader's eyes; no cache may keep them.
     ctx.set('Cache-Control', 'no-store');
-    const wait = await retryAfter(limiter, ctx.request.ip);
+    const wait = await retryAfter((await limitsOf())[which], ctx.request.ip);
     if (wait === 0) return true;
     ctx.set('Retry-After', String(wait));
     ctx.tooManyRequests(`Bạn thao tác quá nhanh, vui lòng thử lại sau ${wait} giây`);
@@ -102,7 +107,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const body = ctx.request.body as Record<string, unknown> | undefined;
       // A filled hidden field means a bot: it gets the same answer as a person, and nothing is stored.
       if (body && typeof body === 'object' && body[HONEYPOT_FIELD] != null && body[HONEYPOT_FIELD] !== '') {
-        if (!(await admit(ctx, limits.comments))) return;
+        if (!(await admit(ctx, 'comments'))) return;
         ctx.status = 202;
         ctx.body = PENDING;
         return;
@@ -115,7 +120,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const article = await comments().article(documentId);
       if (!article) return ctx.notFound(NOT_FOUND.article);
       if (!article.open) return ctx.forbidden('Bài viết này đã đóng chức năng bình luận');
-      if (!(await admit(ctx, limits.comments))) return;
+      if (!(await admit(ctx, 'comments'))) return;
       const { name, email, text } = parsed.data;
       await comments().submit(article.id, { name, email, text });
       ctx.status = 202;
