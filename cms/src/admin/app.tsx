@@ -1,4 +1,5 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { ReaderCountsPanel } from './components/ReaderCountsPanel';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -14,5 +15,8 @@ export default {
     tutorials: false,
     notifications: { releases: false },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+    contentManager.apis.addEditViewSidePanel([ReaderCountsPanel]);
+  },
 };
