@@ -40,7 +40,7 @@ const pnpmRun = (args: string[]) =>
   });
 
 /** Everything a restore must bring back, as the CMS, its files and the build see it. */
-const snapshot = async (cms: TestCms) => {
+const snapshot = async (cms: TestCms, buildToken: string) => {
   const { strapi } = cms;
   const counts: Record<string, number> = {};
   for (const uid of Object.keys(strapi.contentTypes).sort()) counts[uid] = await strapi.db.query(uid as never).count();
@@ -55,7 +55,7 @@ const snapshot = async (cms: TestCms) => {
     .connection('engagement_item_counts')
     .select('kind', 'item_document_id', 'views', 'downloads', 'rating_sum', 'rating_count', 'rating_average')
     .orderBy(['kind', 'item_document_id']);
-  const build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL: 'https://congthongtin.example.gov.vn', TZ: 'UTC' });
+  const build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: buildToken, SITE_URL: 'https://congthongtin.example.gov.vn', TZ: 'UTC' });
   builds.push(build.outDir);
   expect(build.code, build.output).toBe(0);
   const pages = (await readdir(build.outDir, { recursive: true })).filter((file) => file.endsWith('.html')).sort();
@@ -67,7 +67,7 @@ it('restores a backup into a fresh installation with the same content, files, co
   const article = (await source.strapi.documents('api::article.article').findFirst({ status: 'published' }))!.documentId;
   const view = await fetch(`${source.url}/api/engagement/articles/${article}/view`, { method: 'POST', headers: { 'user-agent': BROWSER } });
   expect((await view.json()).data.counted).toBe(true);
-  const before = await snapshot(source);
+  const before = await snapshot(source, source.buildToken);
   expect(Object.keys(before.files).length).toBeGreaterThan(10);
   expect(before.counters.length).toBeGreaterThan(10);
   expect(before.pages.length).toBeGreaterThan(20);
@@ -87,7 +87,8 @@ it('restores a backup into a fresh installation with the same content, files, co
   expect(restore.code, restore.output).toBe(0);
   target = await target.restart();
 
-  const after = await snapshot(target);
+  // The server's configuration (and so its build token) came along with the secrets.
+  const after = await snapshot(target, secrets.STRAPI_TOKEN);
   expect(after.counts).toEqual(before.counts);
   expect(after.files).toEqual(before.files);
   expect(after.counters).toEqual(before.counters);
