@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import type { SiteStats } from '@toasoan/shared/engagement-contract';
 import { ONLINE_WINDOW_MS, createReaderIds, isBotAgent, slotOf, vnDay, vnMonth, type Reader } from './visitor';
 
 export type CountedKind = 'article' | 'document';
@@ -12,13 +13,6 @@ export interface ItemCounts {
 }
 
 export const ZERO_COUNTS: ItemCounts = { views: 0, downloads: 0, ratingCount: 0, ratingAverage: 0 };
-
-export interface SiteStats {
-  online: number;
-  today: number;
-  month: number;
-  total: number;
-}
 
 type Raw = ReturnType<Core.Strapi['db']['connection']['raw']>;
 
