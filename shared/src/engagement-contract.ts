@@ -3,8 +3,9 @@
  * script (web/src/components/engagement/engagement.ts): paths, request bodies and answers, written
  * once. zod/mini keeps what the browser downloads small; the CMS uses the same schemas.
  *
- * No imports besides zod and no TypeScript-only runtime syntax: the CMS (CommonJS) loads this file
- * with Node's require(esm) and type stripping, without a build step.
+ * No imports besides zod and no TypeScript-only runtime syntax (enums, namespaces): the CMS
+ * (CommonJS, compiled by Strapi) loads this file as it is, with Node's require() of ES modules and
+ * type stripping (Node ≥ 22.18), so there is no build step between the two sides.
  */
 import * as z from 'zod/mini';
 
