@@ -53,7 +53,7 @@ it('shows the views beside the form and keeps those counted while the form was o
   expect(counted.map((r) => r.status)).toEqual(Array(10).fill(200));
   expect(await views(article.documentId)).toBe(before + 10);
 
-  await page.getByLabel('Tiêu đề').fill(`${article.title} (đã biên tập)`);
+  await page.getByRole('textbox', { name: 'Tiêu đề' }).fill(`${article.title} (đã biên tập)`);
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(article.documentId));
   await page.getByRole('button', { name: 'Lưu' }).click();
   expect((await saved).status()).toBe(200);
