@@ -90,6 +90,16 @@ export const createCounters = (strapi: Core.Strapi) => {
       ])
     );
   };
+  /** The counts of a published article or document in one read (the hot path of every page view); null when unpublished. */
+  const publishedWithCounts = async (kind: CountedKind, documentId: string): Promise<ItemCounts | null> => {
+    const row = await knex(`${tables[kind]} as item`)
+      .leftJoin(`${tables.items} as counts`, (join) => join.on('counts.item_document_id', 'item.document_id').andOn('counts.kind', knex.raw('?', [kind])))
+      .where('item.document_id', documentId)
+      .whereNotNull('item.published_at')
+      .first('item.id', 'counts.views', 'counts.downloads', 'counts.rating_count', 'counts.rating_average');
+    if (!row) return null;
+    return { views: Number(row.views ?? 0), downloads: Number(row.downloads ?? 0), ratingCount: Number(row.rating_count ?? 0), ratingAverage: Number(row.rating_average ?? 0) };
+  };
   const countsOfOne = async (kind: CountedKind, documentId: string) => (await countsOf(kind, [documentId])).get(documentId) ?? ZERO_COUNTS;
 
   const countOnce = async (kind: CountedKind, column: 'views' | 'downloads', documentId: string, reader: Reader, now: number) => {
@@ -114,8 +124,8 @@ export const createCounters = (strapi: Core.Strapi) => {
   return {
     /** Views of a published article or document; null when there is none with that id. */
     async view(kind: CountedKind, documentId: string, reader: Reader, now = Date.now()) {
-      const [row, counts] = await Promise.all([published(kind, documentId), countsOfOne(kind, documentId)]);
-      if (!row) return null;
+      const counts = await publishedWithCounts(kind, documentId);
+      if (!counts) return null;
       const counted = await countOnce(kind, 'views', documentId, reader, now);
       const views = counts.views + (counted ? 1 : 0);
       return kind === 'article'
