@@ -31,7 +31,7 @@ it('shows the views beside the form and keeps those counted while the form was o
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ articles(pagination: { pageSize: 1 }) { documentId title } }' }),
   });
-  const [article] = (await res.json()).data.articles as { documentId: string; title: string }[];
+  const article = (await res.json()).data.articles[0] as { documentId: string; title: string };
   const before = await views(article.documentId);
   expect(before).toBeGreaterThan(0);
 
