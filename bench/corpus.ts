@@ -350,6 +350,17 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
   const pick = <T>(items: readonly T[]) => items[Math.floor(rnd.next() * items.length)];
 
   const articleRows: Record<string, unknown>[] = [];
+  // Readers' counts live in their own table, keyed by kind and documentId (cms/src/engagement/counters.ts).
+  const countRows: Record<string, unknown>[] = [];
+  const itemCounts = (kind: string, documentId: string, views: number, downloads: number) => ({
+    kind,
+    item_document_id: documentId,
+    views,
+    downloads,
+    rating_sum: 0,
+    rating_count: 0,
+    rating_average: 0,
+  });
   const articleCategoryLinks: Record<string, unknown>[] = [];
   const articleTagLinks: Record<string, unknown>[] = [];
   const mediaLinks: Record<string, unknown>[] = [];
@@ -391,12 +402,8 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
       author,
       source: pick(data.SOURCES),
       date,
-      views: 50 + Math.floor(rnd.next() * 8000),
       featured: i < 12 || rnd.next() < 0.01,
       comments_enabled: true,
-      rating_count: 0,
-      rating_sum: 0,
-      rating_average: 0,
       created_at: date,
       updated_at: date,
       locale: null,
@@ -404,6 +411,7 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
     const draftId = ++ids.articles;
     const publishedId = ++ids.articles;
     articleRows.push({ id: draftId, ...row, published_at: null }, { id: publishedId, ...row, published_at: date });
+    countRows.push(itemCounts('article', documentId, 50 + Math.floor(rnd.next() * 8000), 0));
     const ordC = (categoryOrd[category.id] = (categoryOrd[category.id] ?? 0) + 1);
     const articleTags = new Set<number>();
     const tagCount = Math.floor(rnd.next() * 4);
@@ -444,8 +452,6 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
       signer: pick(SIGNERS),
       issued_at: issued.toISOString().slice(0, 10),
       summary: `${prefix} ${subject} trên địa bàn thị xã; giao các cơ quan, đơn vị tổ chức thực hiện và báo cáo kết quả theo quy định.`,
-      views,
-      downloads: Math.floor(rnd.next() * (views / 2)),
       created_at: issued,
       updated_at: issued,
       locale: null,
@@ -454,6 +460,7 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
     const draftId = ++ids.documents;
     const publishedId = ++ids.documents;
     documentRows.push({ id: draftId, ...row, published_at: null }, { id: publishedId, ...row, published_at: issued });
+    countRows.push(itemCounts('document', documentId, views, Math.floor(rnd.next() * (views / 2))));
     for (const id of [draftId, publishedId]) {
       mediaLinks.push({ file_id: file.id, related_id: id, related_type: 'api::document.document', field: 'file', order: 1 });
     }
@@ -503,6 +510,7 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
     await batch(trx, 'gallery_images', galleryRows);
     await batch(trx, 'gallery_images_album_lnk', galleryAlbumLinks);
     await batch(trx, 'files_related_mph', mediaLinks);
+    await batch(trx, 'engagement_item_counts', countRows);
   });
   const client = String(strapi.db.dialect?.client ?? knex.client.config.client);
   if (client.startsWith('postg')) {

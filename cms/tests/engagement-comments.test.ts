@@ -187,8 +187,6 @@ describe('admin', () => {
     const contentTypes = cms.strapi.plugin('content-manager').service('content-types');
     const config = await contentTypes.findConfiguration(contentTypes.findContentType('api::comment.comment'));
     expect(config.metadatas.status.edit.label).toBe('Trạng thái');
-    const article = await contentTypes.findConfiguration(contentTypes.findContentType('api::article.article'));
-    expect(article.metadatas.ratingCount.edit).toMatchObject({ label: 'Số lượt đánh giá', editable: false });
 
     cms = await cms.restart();
     expect(await editorCommentActions()).toEqual(before);

@@ -37,8 +37,14 @@ export const addTestContent = async (cms: TestCms) => {
   const cover = await upload(cms, await photo(164, 22, 26), 'anh-bia-kiem-thu.jpg', 'image/jpeg', { alternativeText: 'Ảnh bìa kiểm thử' });
   const inline = await upload(cms, await photo(30, 90, 160), 'anh-trong-bai.jpg', 'image/jpeg', { alternativeText: 'Ảnh trong bài' });
 
-  const article = (data: Record<string, unknown>, status: 'published' | 'draft' = 'published') =>
-    docs('api::article.article').create({ data: { category: category.documentId, ...data } as any, status });
+  // Readers' counts are not fields of the entry; they go where readers' counts go.
+  const setCounts = (kind: 'article' | 'document', documentId: string, counts: { views?: number; downloads?: number }) =>
+    (cms.strapi.service('api::engagement.counters') as any).set(kind, documentId, counts);
+  const article = async ({ views, ...data }: Record<string, unknown>, status: 'published' | 'draft' = 'published') => {
+    const created = await docs('api::article.article').create({ data: { category: category.documentId, ...data } as any, status });
+    if (typeof views === 'number') await setCounts('article', created.documentId, { views });
+    return created;
+  };
 
   const first = await article({ title: 'Bài kiểm thử thứ nhất', lead: 'Mở đầu chuỗi kiểm thử.', date: '2021-06-20T03:00:00.000Z', views: 12 });
   const second = await article({
@@ -79,13 +85,12 @@ export const addTestContent = async (cms: TestCms) => {
       issuer: 'Văn phòng kiểm thử',
       signer: 'Trần Thị Ký',
       issuedAt: '2021-06-23',
-      views: 731,
-      downloads: 157,
       file: pdf.id,
       summary: 'Văn bản dùng cho kiểm thử.',
     } as any,
     status: 'published',
   });
+  await setCounts('document', document.documentId, { views: 731, downloads: 157 });
   const draftDocument = await docs('api::document.document').create({
     data: { number: '98/TB-KT', title: 'Văn bản nháp kiểm thử', kind: 'thong-bao', file: pdf.id } as any,
   });

@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import { registerRichHtml } from './rich-html';
+import { ReaderCountsPanel } from './components/ReaderCountsPanel';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -18,5 +19,8 @@ export default {
   register(app: StrapiApp) {
     registerRichHtml(app);
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    const contentManager = app.getPlugin('content-manager') as unknown as { apis: { addEditViewSidePanel(panels: unknown[]): void } };
+    contentManager.apis.addEditViewSidePanel([ReaderCountsPanel]);
+  },
 };

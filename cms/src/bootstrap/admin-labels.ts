@@ -5,7 +5,7 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::article.article': {
     title: 'Tiêu đề', slug: 'Đường dẫn', lead: 'Tóm tắt', body: 'Nội dung', cover: 'Ảnh đại diện',
     category: 'Chuyên mục', tags: 'Từ khóa', author: 'Tác giả', source: 'Nguồn tin',
-    date: 'Ngày đăng', views: 'Lượt xem', featured: 'Tin nổi bật',
+    date: 'Ngày đăng', featured: 'Tin nổi bật',
   },
   'api::category.category': {
     name: 'Tên chuyên mục', slug: 'Đường dẫn', description: 'Mô tả', order: 'Thứ tự',
@@ -15,7 +15,7 @@ const LABELS: Record<string, Record<string, string>> = {
   'api::document.document': {
     number: 'Số hiệu', title: 'Trích yếu', slug: 'Đường dẫn', kind: 'Loại văn bản',
     issuer: 'Cơ quan ban hành', signer: 'Người ký', issuedAt: 'Ngày ban hành', file: 'Tệp văn bản',
-    summary: 'Tóm tắt', views: 'Lượt xem', downloads: 'Lượt tải',
+    summary: 'Tóm tắt',
   },
   'api::album.album': {
     name: 'Tên album', slug: 'Đường dẫn', description: 'Mô tả', cover: 'Ảnh bìa', date: 'Ngày', images: 'Ảnh',
@@ -29,9 +29,6 @@ const LABELS: Record<string, Record<string, string>> = {
   },
 };
 
-// Counters are written by the site's visitors, never typed by an editor.
-const READ_ONLY_FIELDS = new Set(['views', 'downloads']);
-
 export const applyVietnameseLabels = async (strapi: Core.Strapi) => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   for (const [uid, labels] of Object.entries(LABELS)) {
@@ -43,9 +40,8 @@ export const applyVietnameseLabels = async (strapi: Core.Strapi) => {
     for (const [field, label] of Object.entries(labels)) {
       const meta = metadatas[field];
       if (!meta) continue;
-      const editable = !READ_ONLY_FIELDS.has(field);
-      if (meta.edit?.label !== label || meta.list?.label !== label || (meta.edit && meta.edit.editable !== editable)) {
-        meta.edit = { ...meta.edit, label, editable };
+      if (meta.edit?.label !== label || meta.list?.label !== label) {
+        meta.edit = { ...meta.edit, label };
         meta.list = { ...meta.list, label };
         changed = true;
       }

@@ -4,13 +4,10 @@ const COMMENT = 'api::comment.comment';
 
 type FieldMeta = { label: string; editable?: boolean; description?: string };
 
-// Readers write the counters, never an editor; moderators need to know what the status values mean.
+// Moderators need to know what the status values mean.
 const FIELDS: Record<string, Record<string, FieldMeta>> = {
   'api::article.article': {
     commentsEnabled: { label: 'Cho phép bình luận', description: 'Tắt để đóng mục "Ý kiến bạn đọc" của bài này' },
-    ratingCount: { label: 'Số lượt đánh giá', editable: false },
-    ratingSum: { label: 'Tổng điểm đánh giá', editable: false },
-    ratingAverage: { label: 'Điểm đánh giá trung bình', editable: false },
   },
   [COMMENT]: {
     name: { label: 'Họ tên' },

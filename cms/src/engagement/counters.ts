@@ -1,14 +1,20 @@
 import type { Core } from '@strapi/strapi';
+import type { SiteStats } from '@toasoan/shared/engagement-contract';
 import { ONLINE_WINDOW_MS, createReaderIds, isBotAgent, slotOf, vnDay, vnMonth, type Reader } from './visitor';
 
 export type CountedKind = 'article' | 'document';
 
-export interface SiteStats {
-  online: number;
-  today: number;
-  month: number;
-  total: number;
+/** What readers have counted for one article or document. */
+export interface ItemCounts {
+  views: number;
+  downloads: number;
+  ratingCount: number;
+  ratingAverage: number;
 }
+
+export const ZERO_COUNTS: ItemCounts = { views: 0, downloads: 0, ratingCount: 0, ratingAverage: 0 };
+
+type Raw = ReturnType<Core.Strapi['db']['connection']['raw']>;
 
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
 
@@ -29,8 +35,8 @@ export const createCounters = (strapi: Core.Strapi) => {
     presences: tableOf(strapi, 'api::engagement.engagement-presence'),
     counters: tableOf(strapi, 'api::engagement.engagement-counter'),
     votes: tableOf(strapi, 'api::engagement.rating-vote'),
+    items: tableOf(strapi, 'api::engagement.item-count'),
   };
-  const plusOne = (column: string) => knex.raw('coalesce(??, 0) + 1', [column]);
 
   /**
    * Runs `count` only the first time `fingerprint` is seen in its 30-minute slot. Two autocommit
@@ -56,18 +62,52 @@ export const createCounters = (strapi: Core.Strapi) => {
     ]).catch((error) => strapi.log.warn(`engagement: purge failed: ${error}`));
   };
 
-  // Draft and published rows share document_id; a re-publish copies draft → published, so
-  // both carry the count or publishing would reset it.
-  const rowsOf = (kind: CountedKind, documentId: string) => knex(tables[kind]).where({ document_id: documentId });
-  const publishedRow = (kind: CountedKind, documentId: string, columns: string[]) =>
-    rowsOf(kind, documentId).whereNotNull('published_at').first(columns);
+  // Counts live in their own row per (kind, documentId), never on the article or document rows
+  // an editor's form saves: a save, publish or unpublish cannot write an old number back.
+  const published = (kind: CountedKind, documentId: string) =>
+    knex(tables[kind]).where({ document_id: documentId }).whereNotNull('published_at').first('id');
+
+  /** One atomic upsert: the first count creates the row, later ones add to it. */
+  const increment = (kind: CountedKind, documentId: string, values: Record<string, number | Raw>, changes: Record<string, number | Raw>) =>
+    knex(tables.items)
+      .insert({ kind, item_document_id: documentId, views: 0, downloads: 0, rating_sum: 0, rating_count: 0, rating_average: 0, ...values })
+      .onConflict(['kind', 'item_document_id'])
+      .merge(changes);
+  const plusOne = (column: 'views' | 'downloads') => ({ [column]: knex.raw('?? + 1', [`${tables.items}.${column}`]) });
+
+  const countsOf = async (kind: CountedKind, documentIds: readonly string[]): Promise<Map<string, ItemCounts>> => {
+    const rows =
+      documentIds.length === 0
+        ? []
+        : await knex(tables.items)
+            .where({ kind })
+            .whereIn('item_document_id', [...new Set(documentIds)])
+            .select('item_document_id', 'views', 'downloads', 'rating_count', 'rating_average');
+    return new Map(
+      rows.map((row: Record<string, unknown>) => [
+        String(row.item_document_id),
+        { views: Number(row.views), downloads: Number(row.downloads), ratingCount: Number(row.rating_count), ratingAverage: Number(row.rating_average) },
+      ])
+    );
+  };
+  /** The counts of a published article or document in one read (the hot path of every page view); null when unpublished. */
+  const publishedWithCounts = async (kind: CountedKind, documentId: string): Promise<ItemCounts | null> => {
+    const row = await knex(`${tables[kind]} as item`)
+      .leftJoin(`${tables.items} as counts`, (join) => join.on('counts.item_document_id', 'item.document_id').andOn('counts.kind', knex.raw('?', [kind])))
+      .where('item.document_id', documentId)
+      .whereNotNull('item.published_at')
+      .first('item.id', 'counts.views', 'counts.downloads', 'counts.rating_count', 'counts.rating_average');
+    if (!row) return null;
+    return { views: Number(row.views ?? 0), downloads: Number(row.downloads ?? 0), ratingCount: Number(row.rating_count ?? 0), ratingAverage: Number(row.rating_average ?? 0) };
+  };
+  const countsOfOne = async (kind: CountedKind, documentId: string) => (await countsOf(kind, [documentId])).get(documentId) ?? ZERO_COUNTS;
 
   const countOnce = async (kind: CountedKind, column: 'views' | 'downloads', documentId: string, reader: Reader, now: number) => {
     if (isBotAgent(reader.userAgent)) return false;
     const slot = slotOf(now);
     purgeExpired(slot, now);
     const fingerprint = `${kind[0]}${column[0]}:${documentId}:${slot}:${readers.daily(reader, now)}`;
-    return onceInSlot(fingerprint, slot, () => rowsOf(kind, documentId).update({ [column]: plusOne(column) }));
+    return onceInSlot(fingerprint, slot, () => increment(kind, documentId, { [column]: 1 }, plusOne(column)));
   };
 
   const stats = async (now: number): Promise<SiteStats> => {
@@ -84,14 +124,13 @@ export const createCounters = (strapi: Core.Strapi) => {
   return {
     /** Views of a published article or document; null when there is none with that id. */
     async view(kind: CountedKind, documentId: string, reader: Reader, now = Date.now()) {
-      const columns = kind === 'article' ? ['views', 'rating_count', 'rating_average'] : ['views', 'downloads'];
-      const row = await publishedRow(kind, documentId, columns);
-      if (!row) return null;
+      const counts = await publishedWithCounts(kind, documentId);
+      if (!counts) return null;
       const counted = await countOnce(kind, 'views', documentId, reader, now);
-      const views = Number(row.views ?? 0) + (counted ? 1 : 0);
+      const views = counts.views + (counted ? 1 : 0);
       return kind === 'article'
-        ? { counted, views, ratingCount: Number(row.rating_count ?? 0), ratingAverage: Number(row.rating_average ?? 0) }
-        : { counted, views, downloads: Number(row.downloads ?? 0) };
+        ? { counted, views, ratingCount: counts.ratingCount, ratingAverage: counts.ratingAverage }
+        : { counted, views, downloads: counts.downloads };
     },
 
     /** Counts a download of a published document; the caller redirects to the file. */
@@ -109,9 +148,9 @@ export const createCounters = (strapi: Core.Strapi) => {
       return { url };
     },
 
-    /** One vote per reader per article, kept as an exact sum and count; the average is derived in the same UPDATE. */
+    /** One vote per reader per article, kept as an exact sum and count; the average is derived in the same statement. */
     async rate(documentId: string, value: number, reader: Reader) {
-      if (!(await publishedRow('article', documentId, ['id']))) return null;
+      if (!(await published('article', documentId))) return null;
       const counted =
         !isBotAgent(reader.userAgent) &&
         (await knex.transaction(async (trx) => {
@@ -123,17 +162,21 @@ export const createCounters = (strapi: Core.Strapi) => {
             .returning('id');
           if (inserted.length === 0) return false;
           // SET expressions all see the row as it was before this UPDATE, in SQLite and PostgreSQL.
-          await trx(tables.article)
-            .where({ document_id: documentId })
-            .update({
-              rating_average: trx.raw('(coalesce(rating_sum, 0) + ?) * 1.0 / (coalesce(rating_count, 0) + 1)', [value]),
-              rating_sum: trx.raw('coalesce(rating_sum, 0) + ?', [value]),
-              rating_count: trx.raw('coalesce(rating_count, 0) + 1'),
-            });
+          const column = (name: string) => `${tables.items}.${name}`;
+          await increment(
+            'article',
+            documentId,
+            { rating_sum: value, rating_count: 1, rating_average: value },
+            {
+              rating_average: trx.raw('(?? + ?) * 1.0 / (?? + 1)', [column('rating_sum'), value, column('rating_count')]),
+              rating_sum: trx.raw('?? + ?', [column('rating_sum'), value]),
+              rating_count: trx.raw('?? + 1', [column('rating_count')]),
+            }
+          ).transacting(trx);
           return true;
         }));
-      const row = await publishedRow('article', documentId, ['rating_count', 'rating_average']);
-      return { counted, ratingCount: Number(row?.rating_count ?? 0), ratingAverage: Number(row?.rating_average ?? 0) };
+      const { ratingCount, ratingAverage } = await countsOfOne('article', documentId);
+      return { counted, ratingCount, ratingAverage };
     },
 
     /** A page view on the site: updates "online now" and counts a visit once per reader per 30 minutes. */
@@ -157,6 +200,12 @@ export const createCounters = (strapi: Core.Strapi) => {
     },
 
     stats,
+    countsOf,
+
+    /** Sets counts outright, for demo content and imports; readers' counts go through view/download/rate. */
+    async set(kind: CountedKind, documentId: string, counts: { views?: number; downloads?: number }) {
+      await increment(kind, documentId, counts, counts);
+    },
   };
 };
 

@@ -24,9 +24,13 @@ import {
 import { renderJpeg, renderLogo, type ImageSpec } from './images';
 import { buildPdf } from './pdf';
 import { createRandom } from './random';
+import type { Counters } from '../engagement/counters';
 
 /** Article i is dated REFERENCE_DATE minus about i × 23 days, at a morning/afternoon hour in Vietnam. */
 export const REFERENCE_DATE = Date.UTC(2026, 10, 1);
+// Demo counts go where readers' counts go, never onto the editable rows.
+const counters = (strapi: Core.Strapi) => strapi.service('api::engagement.counters') as unknown as Counters;
+
 const VIETNAM_OFFSET_HOURS = 7;
 const PUBLISH_TIMES: Array<[number, number]> = [
   [5, 38], [7, 15], [8, 42], [9, 5], [10, 30], [14, 12], [15, 47], [16, 20], [20, 5],
@@ -137,10 +141,11 @@ const seedDocuments = async (strapi: Core.Strapi, upload: Upload, random: Return
       caption: doc.title,
     });
     const views = random.int(80, 2400);
-    await strapi.documents('api::document.document').create({
-      data: { ...doc, file: file.id, views, downloads: random.int(10, Math.floor(views / 2)) } as any,
+    const created = await strapi.documents('api::document.document').create({
+      data: { ...doc, file: file.id } as any,
       status: 'published',
     });
+    await counters(strapi).set('document', created.documentId, { views, downloads: random.int(10, Math.floor(views / 2)) });
   }
 };
 
@@ -219,7 +224,7 @@ const seedArticles = async (
       alternativeText: article.figure,
       caption: article.figure,
     });
-    await strapi.documents('api::article.article').create({
+    const created = await strapi.documents('api::article.article').create({
       data: {
         title: article.title,
         lead: article.lead,
@@ -230,11 +235,11 @@ const seedArticles = async (
         author,
         source: SOURCES[i % SOURCES.length],
         date: articleDate(i),
-        views: article.draft ? 0 : random.int(150, 6000),
         featured: Boolean(article.featured),
       } as any,
       status: article.draft ? 'draft' : 'published',
     });
+    if (!article.draft) await counters(strapi).set('article', created.documentId, { views: random.int(150, 6000) });
   }
 };
 

@@ -519,31 +519,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Private;
     publishedAt: Schema.Attribute.DateTime;
-    ratingAverage: Schema.Attribute.Float &
-      Schema.Attribute.SetMinMax<
-        {
-          max: 5;
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
-    ratingCount: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
-    ratingSum: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -558,14 +533,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    views: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -670,14 +637,6 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    downloads: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
     file: Schema.Attribute.Media<'files'>;
     issuedAt: Schema.Attribute.Date;
     issuer: Schema.Attribute.String &
@@ -725,14 +684,6 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    views: Schema.Attribute.Integer &
-      Schema.Attribute.SetMinMax<
-        {
-          min: 0;
-        },
-        number
-      > &
-      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -862,6 +813,67 @@ export interface ApiEngagementEngagementPresence
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 64;
       }>;
+  };
+}
+
+export interface ApiEngagementItemCount extends Struct.CollectionTypeSchema {
+  collectionName: 'engagement_item_counts';
+  info: {
+    description: 'S\u1ED1 \u0111\u1EBFm c\u1EE7a b\u1EA1n \u0111\u1ECDc cho t\u1EEBng tin b\u00E0i, v\u0103n b\u1EA3n; t\u00E1ch kh\u1ECFi n\u1ED9i dung \u0111\u1EC3 kh\u00F4ng bi\u00EAn t\u1EADp vi\u00EAn n\u00E0o ghi \u0111\u00E8 \u0111\u01B0\u1EE3c';
+    displayName: 'L\u01B0\u1EE3t xem, t\u1EA3i, \u0111\u00E1nh gi\u00E1 (n\u1ED9i b\u1ED9)';
+    pluralName: 'item-counts';
+    singularName: 'item-count';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    downloads: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    itemDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    kind: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 16;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::engagement.item-count'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    ratingAverage: Schema.Attribute.Float &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    ratingCount: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    ratingSum: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    views: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<0>;
   };
 }
 
@@ -1563,6 +1575,7 @@ declare module '@strapi/strapi' {
       'api::engagement.engagement-counter': ApiEngagementEngagementCounter;
       'api::engagement.engagement-hit': ApiEngagementEngagementHit;
       'api::engagement.engagement-presence': ApiEngagementEngagementPresence;
+      'api::engagement.item-count': ApiEngagementItemCount;
       'api::engagement.rating-vote': ApiEngagementRatingVote;
       'api::gallery-image.gallery-image': ApiGalleryImageGalleryImage;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;

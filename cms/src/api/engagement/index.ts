@@ -1,4 +1,7 @@
 import type { Core } from '@strapi/strapi';
+import { registerAdminCountsRoute } from '../../engagement/admin-counts';
+import { registerCountFields } from '../../engagement/graphql';
+import { keepLegacyCounts } from '../../engagement/legacy-counts';
 
 // Bookkeeping tables behind the public counters: nobody reads them through the API.
 const INTERNAL_TYPES = [
@@ -6,6 +9,7 @@ const INTERNAL_TYPES = [
   'api::engagement.engagement-presence',
   'api::engagement.engagement-counter',
   'api::engagement.rating-vote',
+  'api::engagement.item-count',
 ];
 
 export default {
@@ -15,5 +19,11 @@ export default {
     for (const uid of INTERNAL_TYPES) extension?.shadowCRUD(uid).disable();
     // Readers submit comments through the rate-limited, validated engagement route only.
     extension?.shadowCRUD('api::comment.comment').disableMutations();
+    registerCountFields(strapi);
+    keepLegacyCounts(strapi);
+  },
+
+  bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    registerAdminCountsRoute(strapi);
   },
 };

@@ -3,16 +3,28 @@
  * runs the rating and comment forms. Every failure (CMS down, CORS, timeout) is caught here, so
  * the page keeps its build-time numbers and nothing is thrown into it.
  */
+import {
+  commentPendingResponseSchema,
+  engagementPath,
+  errorResponseSchema,
+  ratingResponseSchema,
+  ratingSchema,
+  siteStatsResponseSchema,
+  viewArticleResponseSchema,
+  viewDocumentResponseSchema,
+  type EngagementRoute,
+  type Rating,
+} from '@toasoan/shared/engagement-contract';
 import { formatCount, formatRating } from './format';
 
-type Answer = { status: number; body: { data?: Record<string, number>; error?: { message?: string; details?: Record<string, number> } } };
+type Answer = { status: number; body: unknown };
 
 const TIMEOUT_MS = 8000;
 
-const post = async (root: HTMLElement, path: string, body?: unknown): Promise<Answer | undefined> => {
+const post = async (root: HTMLElement, route: EngagementRoute, body?: unknown): Promise<Answer | undefined> => {
   const cms = (root.dataset.cms ?? '').replace(/\/$/, '');
   try {
-    const res = await fetch(`${cms}/api/engagement${path}`, {
+    const res = await fetch(`${cms}${engagementPath(route, root.dataset.documentId)}`, {
       method: 'POST',
       headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -39,12 +51,18 @@ const say = (form: HTMLFormElement, state: 'pending' | 'ok' | 'info' | 'error', 
 
 // The CMS names the field first ("text: …") for developers; readers only need the sentence.
 const serverMessage = (answer: Answer, fallback: string) =>
-  answer.body.error?.message?.split('; ').map((part) => part.replace(/^[\w.]+: /, '')).join(' ') || fallback;
+  errorResponseSchema
+    .safeParse(answer.body)
+    .data?.error.message.split('; ')
+    .map((part) => part.replace(/^[\w.]+: /, ''))
+    .join(' ') || fallback;
 
-const path = (root: HTMLElement, kind: 'articles' | 'documents', rest: string) => `/${kind}/${encodeURIComponent(root.dataset.documentId ?? '')}${rest}`;
+/** The answer's body when it has the status and shape the contract promises, else undefined. */
+const answerOf = <T>(answer: Answer | undefined, status: number, schema: { safeParse(body: unknown): { data?: T } }) =>
+  answer?.status === status ? schema.safeParse(answer.body).data : undefined;
 
-const showRating = (root: HTMLElement, values?: Record<string, number>) => {
-  if (values && typeof values.ratingCount === 'number') show(root, 'rating', formatRating(values.ratingAverage ?? 0, values.ratingCount));
+const showRating = (root: HTMLElement, rating?: Rating) => {
+  if (rating) show(root, 'rating', formatRating(rating.ratingAverage, rating.ratingCount));
 };
 
 const startRating = (root: HTMLElement, form: HTMLFormElement) => {
@@ -66,16 +84,17 @@ const startRating = (root: HTMLElement, form: HTMLFormElement) => {
     if (!value || sending) return;
     sending = true;
     say(form, 'pending', 'Đang gửi đánh giá…');
-    const answer = await post(root, path(root, 'articles', '/rating'), { value });
+    const answer = await post(root, 'rate', { value });
     sending = false;
     if (!answer) return say(form, 'error', 'Không gửi được đánh giá lúc này, vui lòng thử lại sau.');
-    if (answer.status === 200) {
-      showRating(root, answer.body.data);
+    const rated = answerOf(answer, 200, ratingResponseSchema);
+    if (rated) {
+      showRating(root, rated.data);
       settle(value);
       return say(form, 'ok', 'Cảm ơn bạn đã đánh giá!');
     }
     if (answer.status === 409) {
-      showRating(root, answer.body.error?.details);
+      showRating(root, ratingSchema.safeParse(errorResponseSchema.safeParse(answer.body).data?.error.details).data);
       settle(0);
       return say(form, 'info', 'Bạn đã đánh giá bài viết này rồi. Cảm ơn bạn!');
     }
@@ -91,10 +110,10 @@ const startComments = (root: HTMLElement, form: HTMLFormElement) => {
     const data = Object.fromEntries(['name', 'email', 'text', 'website'].map((key) => [key, String(new FormData(form).get(key) ?? '')]));
     if (button) button.disabled = true;
     say(form, 'pending', 'Đang gửi ý kiến…');
-    const answer = await post(root, path(root, 'articles', '/comments'), data);
+    const answer = await post(root, 'postComment', data);
     if (button) button.disabled = false;
     if (!answer) return say(form, 'error', 'Không gửi được ý kiến lúc này, vui lòng thử lại sau.');
-    if (answer.status === 202) {
+    if (answerOf(answer, 202, commentPendingResponseSchema)) {
       form.reset();
       return say(form, 'ok', 'Cảm ơn bạn! Ý kiến của bạn sẽ hiển thị sau khi được duyệt.');
     }
@@ -103,11 +122,11 @@ const startComments = (root: HTMLElement, form: HTMLFormElement) => {
 };
 
 const startArticle = async (root: HTMLElement) => {
-  const answer = await post(root, path(root, 'articles', '/view'));
+  const answer = answerOf(await post(root, 'viewArticle'), 200, viewArticleResponseSchema);
   // Forms appear only once the CMS has answered: with the CMS down there is nothing to send to.
-  if (answer?.status !== 200) return;
-  show(root, 'views', formatCount(answer.body.data?.views ?? 0));
-  showRating(root, answer.body.data);
+  if (!answer) return;
+  show(root, 'views', formatCount(answer.data.views));
+  showRating(root, answer.data);
   const rating = root.querySelector<HTMLFormElement>('[data-form="rating"]');
   const comment = root.querySelector<HTMLFormElement>('[data-form="comment"]');
   for (const form of [rating, comment]) if (form) form.hidden = false;
@@ -116,16 +135,16 @@ const startArticle = async (root: HTMLElement) => {
 };
 
 const startDocument = async (root: HTMLElement) => {
-  const answer = await post(root, path(root, 'documents', '/view'));
-  if (answer?.status !== 200 || !answer.body.data) return;
-  show(root, 'views', formatCount(answer.body.data.views ?? 0));
-  show(root, 'downloads', formatCount(answer.body.data.downloads ?? 0));
+  const answer = answerOf(await post(root, 'viewDocument'), 200, viewDocumentResponseSchema);
+  if (!answer) return;
+  show(root, 'views', formatCount(answer.data.views));
+  show(root, 'downloads', formatCount(answer.data.downloads));
 };
 
 const startSite = async (root: HTMLElement) => {
-  const answer = await post(root, '/hit');
-  if (answer?.status !== 200 || !answer.body.data) return;
-  for (const key of ['online', 'today', 'month', 'total']) show(root, key, formatCount(answer.body.data[key] ?? 0));
+  const answer = answerOf(await post(root, 'hit'), 200, siteStatsResponseSchema);
+  if (!answer) return;
+  for (const [key, value] of Object.entries(answer.data)) show(root, key, formatCount(value));
 };
 
 const STARTERS = { article: startArticle, document: startDocument, site: startSite } as const;

@@ -1,3 +1,6 @@
+import type * as z from 'zod/mini';
+import { engagementPath, type publicCommentSchema } from '@toasoan/shared/engagement-contract';
+
 /** Shared by the build-time markup and the browser script so both print numbers the same way. */
 const NUMBER = new Intl.NumberFormat('vi-VN');
 const RATING = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -9,12 +12,7 @@ export const formatRating = (average: number, count: number) =>
 export const formatCommentDate = (iso: string) => DATE_TIME.format(new Date(iso));
 
 /** The CMS route that counts a download of a document and redirects to its file. */
-export const documentDownloadUrl = (cmsUrl: string, documentId: string) =>
-  `${cmsUrl.replace(/\/+$/, '')}/api/engagement/documents/${encodeURIComponent(documentId)}/download`;
+export const documentDownloadUrl = (cmsUrl: string, documentId: string) => `${cmsUrl.replace(/\/+$/, '')}${engagementPath('download', documentId)}`;
 
-/** One approved comment as GET /api/engagement/articles/:documentId/comments returns it. */
-export interface PublicComment {
-  name: string;
-  text: string;
-  createdAt: string;
-}
+/** One approved comment as GET listComments returns it. */
+export type PublicComment = z.infer<typeof publicCommentSchema>;
