@@ -447,7 +447,7 @@ describe('control endpoints', () => {
     await sendWebhook(publisher.url, publishEvent('x'));
     await waitFor('the failure', async () => (await getStatus(publisher.url)).lastError);
 
-    for (const headers of [{}, { authorization: 'Bearer not-the-secret' }]) {
+    for (const headers of [{}, { authorization: 'Bearer not-the-secret' }] as Array<Record<string, string>>) {
       const response = await fetch(`${publisher.url}/status`, { headers });
       expect(response.status).toBe(200);
       const text = await response.text();
