@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { requiredEnv } from '../src/utils/required-env';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server => ({
   host: env('HOST', '127.0.0.1'),
@@ -8,7 +7,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   // Behind nginx every visitor would otherwise share the proxy's address (visitor counts, rate limits).
   proxy: env.bool('IS_PROXIED', false),
   app: {
-    keys: requiredEnv('APP_KEYS').split(','),
+    // Checked at start, not here, so `strapi build` needs no secret (src/utils/required-env.ts).
+    keys: env.array('APP_KEYS', []),
   },
   dirs: {
     // Tests and throwaway instances keep their uploads out of the working tree.

@@ -9,9 +9,11 @@ import { ensureRebuildWebhook } from './bootstrap/webhooks';
 import { applyVietnameseLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed';
 import { bootstrapEngagement } from './engagement/bootstrap';
+import { assertRuntimeSecrets } from './utils/required-env';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertRuntimeSecrets();
     registerDerivedFields(strapi);
     registerPublishedOnlyForPublic(strapi);
   },
