@@ -62,7 +62,7 @@ it('keeps the rebuild service\'s control endpoints off the public site', async (
 
 it('runs the CMS in production mode: no GraphQL sandbox, no request log lines', async () => {
   const landing = await fetch(`${product.cmsUrl}/graphql`, { headers: { accept: 'text/html' } });
-  expect(await landing.text()).not.toMatch(/apollo|sandbox/i);
+  expect(await landing.text()).not.toMatch(/new window\.Embedded(Sandbox|Explorer)/);
   const introspection = await fetch(`${product.cmsUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
