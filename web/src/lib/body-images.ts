@@ -10,6 +10,7 @@
  */
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { isCmsUrl } from '@toasoan/shared/media';
+import { buildEnv, imageSource } from './site';
 
 const IMG = /<img\b([^>]*?)\s*\/?>/gi;
 const ATTR = (name: string) => new RegExp(`\\s${name}="([^"]*)"`, 'i');
@@ -25,15 +26,15 @@ const measure = (src: string): Promise<Size> => {
   let size = measured.get(src);
   if (!size) {
     console.warn(`[body-images] ${src} is not in the media library's sizes; measuring it (once per build)`);
-    size = inferRemoteSize(src).then(({ width, height }) => ({ width, height }));
+    size = inferRemoteSize(imageSource(src)).then(({ width, height }) => ({ width, height }));
     measured.set(src, size);
   }
   return size;
 };
 
+/** Body image URLs are public upload addresses (BuildEnv.mediaUrl); each is downloaded from STRAPI_URL. */
 export const optimizeBodyImages = async (
   html: string,
-  cmsUrl: string,
   knownSizes: Readonly<Record<string, Size>> = {},
   sizes = '(min-width: 900px) 760px, 100vw',
 ): Promise<string> => {
@@ -45,14 +46,14 @@ export const optimizeBodyImages = async (
       const rawSrc = ATTR('src').exec(attrs)?.[1];
       if (!rawSrc) return match[0];
       const src = decode(rawSrc);
-      if (!isCmsUrl(src, cmsUrl)) return match[0];
+      if (!isCmsUrl(src, buildEnv().mediaUrl)) return match[0];
       try {
         const size = knownSizes[src] ?? (await measure(src));
         const usable = WIDTHS.filter((w) => w <= size.width);
         const widths = usable.length ? usable : [size.width];
         const width = Math.max(...widths);
         const height = Math.round((size.height * width) / size.width);
-        const image = await getImage({ src, width, height, widths, sizes, format: 'webp', quality: 75 });
+        const image = await getImage({ src: imageSource(src), width, height, widths, sizes, format: 'webp', quality: 75 });
         const kept = attrs.replace(/\s(src|srcset|sizes|width|height)="[^"]*"/gi, '');
         return `<img src="${encode(image.src)}" srcset="${encode(image.srcSet.attribute)}" sizes="${encode(sizes)}" width="${width}" height="${height}"${kept}>`;
       } catch (error) {
