@@ -112,6 +112,7 @@ describe('strapi build', () => {
       await cp(path.join(CMS_DIR, entry), path.join(app, entry), { recursive: true });
     }
     await symlink(path.join(CMS_DIR, 'node_modules'), path.join(app, 'node_modules'));
+    await cp(path.join(CMS_DIR, '..', 'tsconfig.base.json'), path.join(dir, 'tsconfig.base.json'));
 
     const { code, output } = await run(path.join(CMS_DIR, 'node_modules', '.bin', 'strapi'), ['build'], app, {
       ...bareEnv(),
