@@ -238,7 +238,14 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   };
 
   const controlUrl = await listen(config.control, handleControl);
-  const siteUrl = config.site ? await listen(config.site, handleSite) : null;
+  let siteUrl: string | null = null;
+  try {
+    if (config.site) siteUrl = await listen(config.site, handleSite);
+  } catch (error) {
+    // e.g. the site port is taken: do not leave the control port bound behind a failed start.
+    servers.forEach((server) => server.close());
+    throw error;
+  }
   log('info', 'server.listening', { controlUrl, siteUrl, mode: config.mode, liveRelease });
 
   if (existsSync(pendingMarker)) {
