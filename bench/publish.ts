@@ -7,7 +7,7 @@
 //    rebuild webhook to it (REBUILD_WEBHOOK_URL/REBUILD_WEBHOOK_SECRET), fills it (demo seed by
 //    default, or the 10k corpus of bench/corpus.ts).
 // 2. Starts the rebuild service in this process — startPublisher(loadConfig(env, web/)) from
-//    web/publisher — with its production defaults (debounce 1.5 s, full `astro build` per change)
+//    publisher/ — with its production defaults (debounce 1.5 s, full `astro build` per change)
 //    and waits for its first build to go live. Releases and the image cache live in a temp folder
 //    (the build runs web/astro.config.ts through a wrapper that only changes cacheDir).
 // 3. N times, one after the other (each starts with the service idle): creates and publishes a new
@@ -78,8 +78,8 @@ const main = async () => {
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const buildCommand = [process.execPath, astro, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir', '{outDir}'].map((a) => (a === '{outDir}' ? a : quote(a))).join(' ');
 
-  const { loadConfig } = await import('../web/publisher/config.ts');
-  const { startPublisher } = await import('../web/publisher/server.ts');
+  const { loadConfig } = await import('../publisher/config.ts');
+  const { startPublisher } = await import('../publisher/server.ts');
   const builds: Array<{ event: string; durationMs?: number; at: number }> = [];
   const log = (level: string, event: string, fields: Record<string, unknown> = {}) => {
     if (event.startsWith('build.')) builds.push({ event, durationMs: fields.durationMs as number | undefined, at: performance.now() });
@@ -88,10 +88,10 @@ const main = async () => {
   const env = {
     ...process.env,
     REBUILD_WEBHOOK_SECRET: secret,
-    PUBLISHER_HOST: '127.0.0.1',
-    PUBLISHER_PORT: String(port),
+    PUBLISHER_CONTROL_PORT: String(port),
+    PUBLISHER_SITE_PORT: '0',
     PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
-    PUBLISHER_BUILD_ON_START: '1',
+    PUBLISHER_BUILD_ON_START: 'always',
     PUBLISHER_BUILD_COMMAND: buildCommand,
     STRAPI_URL: cms.url,
     STRAPI_TOKEN: cms.buildToken,
@@ -131,7 +131,7 @@ const main = async () => {
         status: 'published',
       });
       const slug = (doc as any).slug as string;
-      const pageUrl = `${publisherUrl}/tin-tuc/${encodeURIComponent(slug)}/`;
+      const pageUrl = `${publisher.siteUrl}/tin-tuc/${encodeURIComponent(slug)}/`;
       await waitFor(`${pageUrl} to answer 200`, async () => {
         const res = await fetch(pageUrl).catch(() => undefined);
         await res?.body?.cancel();

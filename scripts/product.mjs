@@ -1,5 +1,7 @@
 // The whole product on one machine: CMS (with demo content on first start), the rebuild service
 // that builds the site and serves it, and the webhook between them. Runs on Node 22 (pnpm script).
+// `npm start`: the CMS in production mode (admin built once, GraphQL sandbox closed, quiet logs).
+// `npm run dev` (--dev): `strapi develop` instead (admin with hot reload, sandbox, request logs).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +14,12 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const CMS_ENV = process.env.TOASOAN_ENV_FILE ?? path.join(ROOT, 'cms', '.env');
 const CMS_PORT = process.env.TOASOAN_CMS_PORT ?? '1337';
 const SITE_PORT = process.env.TOASOAN_SITE_PORT ?? '4321';
+// The rebuild service's /webhook and /status: on their own port, never the site's.
+const CONTROL_PORT = process.env.TOASOAN_CONTROL_PORT ?? '4322';
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
 const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
+const CONTROL_URL = `http://127.0.0.1:${CONTROL_PORT}`;
+const DEV = process.argv.includes('--dev');
 
 const key = (bytes = 16) => randomBytes(bytes).toString('base64url');
 
@@ -34,7 +40,6 @@ const ensureCmsEnv = () => {
     STRAPI_ADMIN_EMAIL: 'admin@toasoan.local',
     STRAPI_ADMIN_PASSWORD: `Toasoan-${key(9)}`,
     STRAPI_TOKEN: key(32),
-    REBUILD_WEBHOOK_URL: `${SITE_URL}/webhook`,
     REBUILD_WEBHOOK_SECRET: key(24),
     CORS_ORIGINS: `${SITE_URL},http://localhost:${SITE_PORT}`,
     SEED_DEMO_CONTENT: 'true',
@@ -59,9 +64,10 @@ const waitFor = async (url, what, seconds = 180) => {
   throw new Error(`${what} did not answer at ${url} within ${seconds} s`);
 };
 
-const env = ensureCmsEnv();
+// The webhook always goes to this run's control port, whatever an older cms/.env says.
+const env = { ...ensureCmsEnv(), REBUILD_WEBHOOK_URL: `${CONTROL_URL}/webhook` };
 
-if (!adminBuildIsCurrent()) {
+if (!DEV && !adminBuildIsCurrent()) {
   console.log('Building the CMS admin panel (first start and after updates only, about a minute)…');
   const build = spawnSync('pnpm', ['--filter', './cms', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
@@ -69,7 +75,11 @@ if (!adminBuildIsCurrent()) {
 }
 
 // Everything in the env file is passed on explicitly, so a custom TOASOAN_ENV_FILE wins over cms/.env.
-const children = [pnpm(['--filter', './cms', 'start'], { env })];
+const children = [
+  DEV
+    ? pnpm(['--filter', './cms', 'develop'], { env: { ...env, NODE_ENV: 'development' } })
+    : pnpm(['--filter', './cms', 'start'], { env: { ...env, NODE_ENV: 'production' } }),
+];
 const stopAll = () => {
   for (const child of children) {
     try {
@@ -84,26 +94,29 @@ for (const child of children) child.on('exit', (code) => code && process.exit(co
 
 await waitFor(`${CMS_URL}/_health`, 'The CMS');
 children.push(
-  pnpm(['--filter', './web', 'publisher'], {
+  pnpm(['--filter', './publisher', 'start'], {
     env: {
       STRAPI_URL: CMS_URL,
       STRAPI_TOKEN: env.STRAPI_TOKEN,
       PUBLIC_CMS_URL: CMS_URL,
       SITE_URL,
       REBUILD_WEBHOOK_SECRET: env.REBUILD_WEBHOOK_SECRET,
-      PUBLISHER_HOST: '127.0.0.1',
-      PUBLISHER_PORT: SITE_PORT,
-      PUBLISHER_BUILD_ON_START: '1',
+      PUBLISHER_CONTROL_HOST: '127.0.0.1',
+      PUBLISHER_CONTROL_PORT: CONTROL_PORT,
+      PUBLISHER_SITE_HOST: '127.0.0.1',
+      PUBLISHER_SITE_PORT: SITE_PORT,
+      // Content may have changed while the service was stopped (a seed, an edit during a restart).
+      PUBLISHER_BUILD_ON_START: 'always',
     },
   })
 );
 children.at(-1).on('exit', (code) => code && process.exit(code));
-await waitFor(`${SITE_URL}/health`, 'The rebuild service');
+await waitFor(`${CONTROL_URL}/health`, 'The rebuild service');
 
 console.log(`
-  toasoan is running
+  toasoan is running${DEV ? ' (development mode)' : ''}
   ─────────────────
-  Site (rebuilt on every publish):  ${SITE_URL}/   (first build takes a moment; status: ${SITE_URL}/status)
+  Site (rebuilt on every publish):  ${SITE_URL}/   (first build takes a moment; status: ${CONTROL_URL}/status)
   CMS admin (Vietnamese):           ${CMS_URL}/admin
      sign in as ${env.STRAPI_ADMIN_EMAIL} / ${env.STRAPI_ADMIN_PASSWORD}   (kept in cms/.env)
   GraphQL:                          ${CMS_URL}/graphql

@@ -3,11 +3,11 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     name: 'web',
-    include: ['publisher/**/*.test.ts', 'src/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
     // Site tests boot the CMS from its compiled output; compile it once for all of them.
     globalSetup: ['tests/global-setup.ts'],
     pool: 'threads',
-    // Publisher integration tests run real child-process builds; the site tests run astro itself.
+    // The site tests run astro itself.
     testTimeout: 120_000,
     hookTimeout: 600_000,
   },

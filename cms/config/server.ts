@@ -1,5 +1,4 @@
 import type { Core } from '@strapi/strapi';
-import { requiredEnv } from '../src/utils/required-env';
 
 /**
  * Strapi 5 reads `server.proxy` as an object (`koa`, `maxIpsCount`, `ipHeader`); a boolean is ignored.
@@ -21,7 +20,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   url: env('PUBLIC_URL', ''),
   proxy: proxyConfig(env),
   app: {
-    keys: requiredEnv('APP_KEYS').split(','),
+    // Checked at start, not here, so `strapi build` needs no secret (src/utils/required-env.ts).
+    keys: env.array('APP_KEYS', []),
   },
   dirs: {
     // Tests and throwaway instances keep their uploads out of the working tree.

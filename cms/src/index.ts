@@ -10,9 +10,11 @@ import { applyVietnameseLabels } from './bootstrap/admin-labels';
 import { seedDemoContent } from './seed';
 import { bootstrapEngagement } from './engagement/bootstrap';
 import { convertStoredRichText } from './bootstrap/rich-html';
+import { assertRuntimeSecrets } from './utils/required-env';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertRuntimeSecrets();
     // The WYSIWYG body (admin: cms/src/admin/rich-html): HTML stored in a richtext column.
     strapi.customFields.register({ name: 'rich-html', type: 'richtext' });
     registerDerivedFields(strapi);

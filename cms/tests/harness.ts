@@ -153,11 +153,7 @@ export const compileCms = async ({ withAdmin = false } = {}) => {
   }
   try {
     if (withAdmin && !adminBuildIsCurrent()) {
-      // `strapi build` compiles the server too; it loads the config, which needs (any) secrets.
-      const keys = Object.fromEntries(
-        ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'].map((name) => [name, secret()])
-      );
-      execFileSync('pnpm', ['exec', 'strapi', 'build'], { cwd: CMS_DIR, stdio: 'inherit', env: { ...process.env, ...keys } });
+      execFileSync('pnpm', ['exec', 'strapi', 'build'], { cwd: CMS_DIR, stdio: 'inherit' });
       stampAdminBuild();
     } else {
       await strapiModule.compileStrapi({ appDir: CMS_DIR });

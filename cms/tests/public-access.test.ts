@@ -56,17 +56,28 @@ describe('draft and publish', () => {
     expect(republished.entries[0].date).toBe('2021-06-22T22:38:00.000Z');
   });
 
-  it('lets the build token read drafts but not the public', async () => {
-    await articles().create({ data: { title: 'Bản nháp cho bản xem trước' } });
+  it('hides drafts from the public and from the site-build token, over REST and GraphQL', async () => {
+    const draft = await articles().create({ data: { title: 'Bản nháp cho bản xem trước' } });
     const query = '/api/articles?status=draft&filters[slug][$eq]=ban-nhap-cho-ban-xem-truoc';
-    const asPublic = await rest(cms, 'GET', query);
-    expect(asPublic.body.data).toHaveLength(0);
-    const asBuild = await rest(cms, 'GET', query, { token: cms.buildToken });
-    expect(asBuild.body.data.map((a: { title: string }) => a.title)).toEqual(['Bản nháp cho bản xem trước']);
-
     const gql = '{ articles(status: DRAFT, filters: { slug: { eq: "ban-nhap-cho-ban-xem-truoc" } }) { title } }';
-    expect((await graphql(cms, gql)).data.articles).toHaveLength(0);
-    expect((await graphql(cms, gql, {}, cms.buildToken)).data.articles).toHaveLength(1);
+    const single = `/api/articles/${draft.documentId}?status=draft`;
+    for (const token of [undefined, cms.buildToken]) {
+      const who = token ? 'build token' : 'public';
+      const list = await rest(cms, 'GET', query, { token });
+      expect(list.status, who).toBe(200);
+      expect(list.body.data, who).toHaveLength(0);
+      expect((await rest(cms, 'GET', single, { token })).status, who).toBe(404);
+      const res = await graphql(cms, gql, {}, token);
+      expect(res.errors, who).toBeUndefined();
+      expect(res.data.articles, who).toHaveLength(0);
+    }
+
+    // Once published, the same requests see the published version (and never the newer draft).
+    await articles().publish({ documentId: draft.documentId });
+    await articles().update({ documentId: draft.documentId, data: { lead: 'Sửa chưa duyệt' } });
+    const asBuild = await rest(cms, 'GET', query, { token: cms.buildToken });
+    expect(asBuild.body.data.map((a: { title: string; lead: string | null }) => [a.title, a.lead])).toEqual([['Bản nháp cho bản xem trước', null]]);
+    expect((await graphql(cms, gql, {}, cms.buildToken)).data.articles).toEqual([{ title: 'Bản nháp cho bản xem trước' }]);
   });
 });
 

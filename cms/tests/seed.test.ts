@@ -123,14 +123,14 @@ describe('demo articles', () => {
     const publicGqlDrafts = await graphql(`{ articles(status: DRAFT, pagination: { limit: 100 }) { title } }`);
     expect(publicGqlDrafts.articles.some((a: { title: string }) => a.title.startsWith('(Bản nháp)'))).toBe(false);
 
-    const drafts = await rest(`/api/articles?status=draft&${ALL}`, cms.buildToken);
-    expect(drafts.status).toBe(200);
-    const draftOnly = drafts.body.data.filter((a: Article) => !data.some((p) => p.documentId === a.documentId));
-    expect(draftOnly.map((a: Article) => a.title).sort()).toEqual([
+    // The drafts are there for editors (the admin reads through the document service), not for the build token.
+    const drafts = await cms.strapi.documents('api::article.article').findMany({ status: 'draft', limit: 1000 });
+    const draftOnly = drafts.filter((a) => !data.some((p) => p.documentId === a.documentId));
+    expect(draftOnly.map((a) => a.title).sort()).toEqual([
       '(Bản nháp) Kế hoạch tổ chức Hội thi báo cáo viên giỏi cấp thị xã năm 2027',
       '(Bản nháp) Tin ảnh: Hoạt động chào mừng kỷ niệm ngày thành lập thị xã',
     ]);
-    expect(drafts.body.meta.pagination.total).toBe(total + 2);
+    expect(drafts).toHaveLength(total + 2);
   });
 });
 

@@ -44,11 +44,12 @@ const BuildEnvSchema = z.object({
     }),
   SITE_URL: httpUrl('SITE_URL', 'http://127.0.0.1:4321'),
   PUBLIC_CMS_URL: optionalHttpUrl('PUBLIC_CMS_URL', 'https://cms.example.gov.vn'),
+  PUBLIC_MEDIA_URL: optionalHttpUrl('PUBLIC_MEDIA_URL', 'https://media.example.gov.vn'),
   ALLOW_EMPTY_SITE: flag,
 });
 
 export interface BuildEnv {
-  /** CMS base URL without trailing slash. */
+  /** CMS base URL the build reads from (may be an internal address), without trailing slash. */
   strapiUrl: string;
   strapiToken: string | undefined;
   /** Public site URL without trailing slash (canonical links, sitemap, RSS). */
@@ -58,6 +59,12 @@ export interface BuildEnv {
    * trailing slash; STRAPI_URL when PUBLIC_CMS_URL is unset, e.g. when the build runs next to the CMS.
    */
   publicCmsUrl: string;
+  /**
+   * Base of every upload URL a page links to or a browser loads (PDF preview, og:image, favicon,
+   * JSON-LD, file links and images in bodies): PUBLIC_MEDIA_URL, else publicCmsUrl. Never STRAPI_URL
+   * when that differs, since it may be an address only the build machine reaches.
+   */
+  mediaUrl: string;
   allowEmptySite: boolean;
 }
 
@@ -68,17 +75,20 @@ export const readBuildEnv = (env: Record<string, string | undefined> = process.e
     STRAPI_TOKEN: env.STRAPI_TOKEN,
     SITE_URL: env.SITE_URL,
     PUBLIC_CMS_URL: env.PUBLIC_CMS_URL,
+    PUBLIC_MEDIA_URL: env.PUBLIC_MEDIA_URL,
     ALLOW_EMPTY_SITE: env.ALLOW_EMPTY_SITE,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => `  - ${issue.message}`);
     throw new EnvError(`Invalid build environment:\n${lines.join('\n')}`);
   }
+  const publicCmsUrl = parsed.data.PUBLIC_CMS_URL ?? parsed.data.STRAPI_URL;
   return {
     strapiUrl: parsed.data.STRAPI_URL,
     strapiToken: parsed.data.STRAPI_TOKEN,
     siteUrl: parsed.data.SITE_URL,
-    publicCmsUrl: parsed.data.PUBLIC_CMS_URL ?? parsed.data.STRAPI_URL,
+    publicCmsUrl,
+    mediaUrl: parsed.data.PUBLIC_MEDIA_URL ?? publicCmsUrl,
     allowEmptySite: parsed.data.ALLOW_EMPTY_SITE,
   };
 };

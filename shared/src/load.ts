@@ -205,7 +205,8 @@ const groupComments = (items: Parameters<typeof toComment>[0][]) => {
 /** Everything the site shows, from one CMS, as domain objects. */
 export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: LoadOptions = {}): Promise<SiteData> => {
   const cms = client ?? createCmsClient({ url: env.strapiUrl, token: env.strapiToken });
-  const base = env.strapiUrl;
+  // Pages carry the public media addresses; the build maps them back to STRAPI_URL to download (buildFetchUrl).
+  const base = env.mediaUrl;
   const opts = { concurrency: options.concurrency ?? 4, pageSize: options.pageSize ?? PAGE_SIZE };
 
   // Settings first: a single small request that fails fast (with a clear message) when the CMS is down.

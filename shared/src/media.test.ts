@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFileSize, isCmsUrl, resolveMediaUrl } from './media.ts';
+import { buildFetchUrl, formatFileSize, isCmsUrl, resolveMediaUrl } from './media.ts';
 import { toFile, toImage } from './domain.ts';
 
 describe('resolveMediaUrl', () => {
@@ -28,6 +28,19 @@ describe('resolveMediaUrl', () => {
     expect(resolveMediaUrl('', 'http://cms.test')).toBeUndefined();
     expect(resolveMediaUrl(null, 'http://cms.test')).toBeUndefined();
     expect(resolveMediaUrl('   ', 'http://cms.test')).toBeUndefined();
+  });
+});
+
+describe('buildFetchUrl', () => {
+  it('downloads public uploads from the build address', () => {
+    expect(buildFetchUrl('https://cms.example.gov.vn/uploads/a.jpg', 'https://cms.example.gov.vn', 'http://127.0.0.1:1337')).toBe('http://127.0.0.1:1337/uploads/a.jpg');
+    expect(buildFetchUrl('https://example.gov.vn/media/uploads/a.jpg', 'https://example.gov.vn/media/', 'http://cms:1337/')).toBe('http://cms:1337/uploads/a.jpg');
+  });
+  it('leaves other hosts, and look-alike prefixes, alone', () => {
+    expect(buildFetchUrl('https://cdn.example.com/a.jpg', 'https://cms.example.gov.vn', 'http://127.0.0.1:1337')).toBe('https://cdn.example.com/a.jpg');
+    expect(buildFetchUrl('https://cms.example.gov.vn.evil.test/a.jpg', 'https://cms.example.gov.vn', 'http://127.0.0.1:1337')).toBe(
+      'https://cms.example.gov.vn.evil.test/a.jpg',
+    );
   });
 });
 

@@ -25,7 +25,17 @@ export const resolveMediaUrl = (url: string | null | undefined, cmsUrl: string):
   return new URL(`${base}${path}`).toString();
 };
 
-/** True for a URL served by the CMS itself (same origin as STRAPI_URL). */
+/**
+ * The address the build downloads an upload from: a URL under the public media base is fetched
+ * from the CMS's build address (STRAPI_URL) instead, since the build machine may not reach the
+ * public one (or should not go round through it). Other URLs are returned unchanged.
+ */
+export const buildFetchUrl = (url: string, mediaUrl: string, strapiUrl: string): string => {
+  const media = mediaUrl.replace(/\/+$/, '');
+  return url.startsWith(`${media}/`) ? `${strapiUrl.replace(/\/+$/, '')}${url.slice(media.length)}` : url;
+};
+
+/** True for a URL served by the CMS itself (same origin as the given base). */
 export const isCmsUrl = (url: string, cmsUrl: string): boolean => {
   try {
     return new URL(url).origin === new URL(cmsUrl).origin;

@@ -12,6 +12,8 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export interface Product {
   cmsUrl: string;
   siteUrl: string;
+  /** The rebuild service's private /webhook, /status and /health. */
+  controlUrl: string;
   /** The first super admin, created from the environment at bootstrap. */
   admin: { email: string; password: string };
   browser: Browser;
@@ -40,9 +42,10 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
   await mkdir(path.join(ROOT, 'web', '.cache'), { recursive: true });
   const workDir = await mkdtemp(path.join(ROOT, 'web', '.cache', 'test-product-'));
   await mkdir(path.join(workDir, 'public', 'uploads'), { recursive: true });
-  const [cmsPort, sitePort] = [await freePort(), await freePort()];
+  const [cmsPort, sitePort, controlPort] = [await freePort(), await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const controlUrl = `http://127.0.0.1:${controlPort}`;
   const admin = { email: 'bientap@toasoan.test', password: `Toasoan-${randomBytes(6).toString('hex')}1a` };
   const env = {
     HOST: '127.0.0.1',
@@ -59,7 +62,6 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     STRAPI_ADMIN_EMAIL: admin.email,
     STRAPI_ADMIN_PASSWORD: admin.password,
     STRAPI_TOKEN: key(),
-    REBUILD_WEBHOOK_URL: `${siteUrl}/webhook`,
     REBUILD_WEBHOOK_SECRET: key(),
     CORS_ORIGINS: siteUrl,
     SEED_DEMO_CONTENT: 'true',
@@ -78,6 +80,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
       TOASOAN_ENV_FILE: envFile,
       TOASOAN_CMS_PORT: String(cmsPort),
       TOASOAN_SITE_PORT: String(sitePort),
+      TOASOAN_CONTROL_PORT: String(controlPort),
       PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
       PUBLISHER_DEBOUNCE_MS: '500',
     },
@@ -143,5 +146,5 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     return page;
   };
 
-  return { cmsUrl, siteUrl, admin, browser, output: () => output, waitForSite, adminToken, signIn, stop };
+  return { cmsUrl, siteUrl, controlUrl, admin, browser, output: () => output, waitForSite, adminToken, signIn, stop };
 };

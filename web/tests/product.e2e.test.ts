@@ -50,3 +50,25 @@ it('opens the admin in Vietnamese, signs in, and a publish there reaches the sit
   expect(article.slug).toBe('tin-dang-tu-trang-quan-tri-trong-bai-kiem-thu');
   await product.waitForSite(`/tin-tuc/${article.slug}/`, 'Tin đăng từ trang quản trị trong bài kiểm thử');
 });
+
+it('keeps the rebuild service\'s control endpoints off the public site', async () => {
+  for (const path of ['/status', '/health', '/webhook']) {
+    expect((await fetch(`${product.siteUrl}${path}`)).status, path).toBe(404);
+  }
+  expect((await fetch(`${product.controlUrl}/health`)).status).toBe(200);
+  const status = await (await fetch(`${product.controlUrl}/status`)).json();
+  expect(status).not.toHaveProperty('lastError');
+});
+
+it('runs the CMS in production mode: no GraphQL sandbox, no request log lines', async () => {
+  const landing = await fetch(`${product.cmsUrl}/graphql`, { headers: { accept: 'text/html' } });
+  expect(await landing.text()).not.toMatch(/new window\.Embedded(Sandbox|Explorer)/);
+  const introspection = await fetch(`${product.cmsUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+  });
+  expect(JSON.stringify(await introspection.json())).toMatch(/introspection/i);
+  await fetch(`${product.cmsUrl}/api/articles?pagination[pageSize]=1`);
+  expect(product.output()).not.toMatch(/\[http\]|GET \/api\/articles/i);
+});

@@ -6,8 +6,8 @@ import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
-import { loadConfig } from '../publisher/config.ts';
-import { startPublisher, type Publisher } from '../publisher/server.ts';
+import { loadConfig } from '../../publisher/config.ts';
+import { startPublisher, type Publisher } from '../../publisher/server.ts';
 
 const SECRET = 'publish-test-secret-0123456789';
 const WEB_DIR = path.resolve(import.meta.dirname, '..');
@@ -35,7 +35,7 @@ const until = async <T>(what: string, probe: () => Promise<T | undefined | false
 };
 
 const page = async (pathname: string) => {
-  const res = await fetch(`${publisher.url}${pathname}`);
+  const res = await fetch(`${publisher.siteUrl}${pathname}`);
   return { status: res.status, html: await res.text() };
 };
 
@@ -89,11 +89,12 @@ beforeAll(async () => {
       STRAPI_TOKEN: cms.buildToken,
       SITE_URL: 'http://127.0.0.1:4321',
       REBUILD_WEBHOOK_SECRET: SECRET,
-      PUBLISHER_PORT: String(port),
+      PUBLISHER_CONTROL_PORT: String(port),
+      PUBLISHER_SITE_PORT: '0',
       PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
       PUBLISHER_DEBOUNCE_MS: '1000',
       PUBLISHER_RETRY_BASE_MS: '600000',
-      PUBLISHER_BUILD_ON_START: '1',
+      PUBLISHER_BUILD_ON_START: 'always',
     },
     WEB_DIR
   );
@@ -184,7 +185,7 @@ describe('publishing', () => {
     const before = status().buildCount;
 
     await cms.stop();
-    const trigger = await fetch(`${publisher.url}/webhook`, {
+    const trigger = await fetch(`${publisher.controlUrl}/webhook`, {
       method: 'POST',
       headers: { authorization: `Bearer ${SECRET}`, 'content-type': 'application/json' },
       body: JSON.stringify({ event: 'entry.publish', model: 'article', uid: 'api::article.article', entry: null, createdAt: new Date().toISOString() }),

@@ -11,6 +11,7 @@
 import { getImage, inferRemoteSize } from 'astro:assets';
 import { isCmsUrl } from '@toasoan/shared/media';
 import { richTextImages, richTextToHtml, type RichText } from '@toasoan/shared/rich-text';
+import { buildEnv, imageSource } from './site';
 
 const WIDTHS = [480, 800, 1200];
 
@@ -20,32 +21,35 @@ const measure = (src: string): Promise<Size> => {
   let size = measured.get(src);
   if (!size) {
     console.warn(`[body] ${src} is not in the media library's sizes; measuring it (once per build)`);
-    size = inferRemoteSize(src).then(({ width, height }) => ({ width, height }));
+    size = inferRemoteSize(imageSource(src)).then(({ width, height }) => ({ width, height }));
     measured.set(src, size);
   }
   return size;
 };
 
-/** The body as HTML with its CMS images optimised; `sizes` is the body column's width. */
+/**
+ * The body as HTML with its CMS images optimised; `sizes` is the body column's width. Body image
+ * URLs are public upload addresses (BuildEnv.mediaUrl); each is downloaded from STRAPI_URL.
+ */
 export const renderBody = async (
   body: RichText,
-  cmsUrl: string,
   knownSizes: Readonly<Record<string, Size>> = {},
   sizes = '(min-width: 900px) 760px, 100vw',
 ): Promise<string> => {
   // The article page and its print version render the same tree with different sizes.
   const tree = structuredClone(body);
+  const { mediaUrl } = buildEnv();
   await Promise.all(
     richTextImages(tree).map(async (img) => {
       const src = img.properties.src;
-      if (typeof src !== 'string' || !isCmsUrl(src, cmsUrl)) return;
+      if (typeof src !== 'string' || !isCmsUrl(src, mediaUrl)) return;
       try {
         const size = knownSizes[src] ?? (await measure(src));
         const usable = WIDTHS.filter((w) => w <= size.width);
         const widths = usable.length ? usable : [size.width];
         const width = Math.max(...widths);
         const height = Math.round((size.height * width) / size.width);
-        const image = await getImage({ src, width, height, widths, sizes, format: 'webp', quality: 75 });
+        const image = await getImage({ src: imageSource(src), width, height, widths, sizes, format: 'webp', quality: 75 });
         const { alt, title, loading, decoding } = img.properties;
         img.properties = { src: image.src, srcSet: image.srcSet.attribute, sizes, width, height, alt, title, loading, decoding };
       } catch (error) {

@@ -4,6 +4,7 @@
  */
 import { getSiteData } from '@toasoan/shared/load';
 import { readBuildEnv } from '@toasoan/shared/env';
+import { buildFetchUrl } from '@toasoan/shared/media';
 import type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData } from '@toasoan/shared/domain';
 
 export type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData };
@@ -16,6 +17,16 @@ export const RELATED_COUNT = 5;
 export const buildEnv = () => readBuildEnv(process.env);
 
 export const loadSite = (): Promise<SiteData> => getSiteData(process.env);
+
+/**
+ * Where astro:assets downloads a CMS image from at build time. Pages hold public upload URLs
+ * (PUBLIC_MEDIA_URL/PUBLIC_CMS_URL); the build reads them from STRAPI_URL, and the browser only ever
+ * sees the optimised copy under the site's own /_astro/.
+ */
+export const imageSource = (url: string): string => {
+  const env = buildEnv();
+  return buildFetchUrl(url, env.mediaUrl, env.strapiUrl);
+};
 
 /** getStaticPaths of the article page and its print version: one page per published article. */
 export const articlePaths = async () =>

@@ -10,26 +10,40 @@ describe('loadConfig', () => {
   });
 
   test('names each invalid variable', () => {
-    const env = { REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_PORT: 'http', PUBLISHER_MODE: 'deploy', STRAPI_URL: 'localhost' };
-    expect(() => loadConfig(env, webDir)).toThrow(/PUBLISHER_PORT: .*PUBLISHER_MODE: .*STRAPI_URL: /);
+    const env = { REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_CONTROL_PORT: 'http', PUBLISHER_SITE_PORT: '70000', PUBLISHER_MODE: 'deploy', STRAPI_URL: 'localhost' };
+    expect(() => loadConfig(env, webDir)).toThrow(/PUBLISHER_CONTROL_PORT: .*PUBLISHER_SITE_PORT: .*PUBLISHER_MODE: .*STRAPI_URL: /);
   });
 
   test('defaults match the deployment layout', () => {
-    const config = loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_PORT: '' }, webDir);
+    const config = loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_SITE_PORT: '' }, webDir);
     expect(config).toMatchObject({
-      host: '127.0.0.1',
-      port: 4321,
+      control: { host: '127.0.0.1', port: 4322 },
+      site: null,
       mode: 'build',
       releasesDir: '/srv/toasoan/web/.publisher/releases',
       liveLink: '/srv/toasoan/web/.publisher/live',
       debounceMs: 1500,
       keepReleases: 3,
       buildCwd: webDir,
-      buildOnStart: false,
+      buildOnStart: 'auto',
       maxBodyBytes: 1024 * 1024,
       relay: null,
     });
     expect(config.buildCommand.slice(1)).toEqual(['/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}']);
+  });
+
+  test('the site server is separate from the control endpoints and only runs when given a port', () => {
+    const config = loadConfig(
+      { REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_CONTROL_HOST: '10.0.0.2', PUBLISHER_CONTROL_PORT: '9000', PUBLISHER_SITE_PORT: '4321', PUBLISHER_BUILD_ON_START: 'never' },
+      webDir,
+    );
+    expect(config).toMatchObject({ control: { host: '10.0.0.2', port: 9000 }, site: { host: '127.0.0.1', port: 4321 }, buildOnStart: 'never' });
+    expect(() => loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_BUILD_ON_START: '1' }, webDir)).toThrow(/PUBLISHER_BUILD_ON_START: /);
+  });
+
+  test('PUBLISHER_SITE_DIR points the build at another checkout of the site', () => {
+    const config = loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_SITE_DIR: '/opt/site/web' }, webDir);
+    expect(config).toMatchObject({ buildCwd: '/opt/site/web', releasesDir: '/opt/site/web/.publisher/releases' });
   });
 
   test('the build gets STRAPI_URL but not the publisher secrets', () => {

@@ -3,11 +3,20 @@ import { z } from 'zod';
 
 export type Mode = 'build' | 'relay';
 
-export interface PublisherConfig {
-  secret: string;
+export type BuildOnStart = 'auto' | 'always' | 'never';
+
+export interface Listen {
   host: string;
   /** 0 picks a free port (tests). */
   port: number;
+}
+
+export interface PublisherConfig {
+  secret: string;
+  /** /webhook, /status, /health: a private address the CMS reaches, never the public site's. */
+  control: Listen;
+  /** The static server for the live release (`npm start`); null when nginx serves the release folder. */
+  site: Listen | null;
   mode: Mode;
   releasesDir: string;
   /** Symlink to the release being served; replaced atomically with rename(2). */
@@ -27,7 +36,8 @@ export interface PublisherConfig {
   expectedPages: string[];
   /** Models whose entry.create/update is public immediately (single types, no draft & publish). */
   alwaysBuildModels: string[];
-  buildOnStart: boolean;
+  /** auto: build at start only when no release is live (first start); always; never. */
+  buildOnStart: BuildOnStart;
   maxBodyBytes: number;
   relay: { url: string; token: string } | null;
 }
@@ -35,6 +45,10 @@ export interface PublisherConfig {
 export class ConfigError extends Error {}
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
+const port = (fallback?: number) => {
+  const value = z.coerce.number().int().min(0).max(65535);
+  return fallback === undefined ? value : value.default(fallback);
+};
 
 const list = (fallback: string) =>
   z
@@ -52,8 +66,11 @@ const EnvSchema = z
     REBUILD_WEBHOOK_SECRET: z
       .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
       .refine((value) => value.trim().length > 0, 'must not be blank'),
-    PUBLISHER_HOST: z.string().default('127.0.0.1'),
-    PUBLISHER_PORT: int(4321).pipe(z.number().max(65535)),
+    PUBLISHER_CONTROL_HOST: z.string().default('127.0.0.1'),
+    PUBLISHER_CONTROL_PORT: port(4322),
+    PUBLISHER_SITE_HOST: z.string().default('127.0.0.1'),
+    PUBLISHER_SITE_PORT: port().optional(),
+    PUBLISHER_SITE_DIR: z.string().optional(),
     PUBLISHER_MODE: z.enum(['build', 'relay']).default('build'),
     PUBLISHER_RELEASES_DIR: z.string().optional(),
     PUBLISHER_DEBOUNCE_MS: int(1500),
@@ -65,7 +82,7 @@ const EnvSchema = z
     PUBLISHER_KEEP_RELEASES: int(3, 1),
     PUBLISHER_EXPECTED_PAGES: list(''),
     PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,category,tag,album,comment'),
-    PUBLISHER_BUILD_ON_START: z.enum(['0', '1', 'true', 'false']).default('0'),
+    PUBLISHER_BUILD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
     PUBLISHER_MAX_BODY_BYTES: int(1024 * 1024, 1),
     STRAPI_URL: z.url().optional(),
     GITHUB_DISPATCH_URL: z.url().optional(),
@@ -80,9 +97,10 @@ const EnvSchema = z
 
 /**
  * Reads the publisher's settings from environment variables.
- * `webDir` anchors the defaults (release folder, astro binary) so the service behaves the same whatever the cwd.
+ * The site's folder (`PUBLISHER_SITE_DIR`, else `defaultSiteDir`, the workspace's web/) anchors the
+ * defaults (release folder, astro binary) so the service behaves the same whatever the cwd.
  */
-export function loadConfig(env: Record<string, string | undefined>, webDir: string): PublisherConfig {
+export function loadConfig(env: Record<string, string | undefined>, defaultSiteDir: string): PublisherConfig {
   // An empty variable (`FOO=` in an env file) means "not set", not "zero" or "empty string".
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = EnvSchema.safeParse(present);
@@ -91,6 +109,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     throw new ConfigError(`invalid publisher configuration: ${lines.join('; ')}`);
   }
   const e = parsed.data;
+  const webDir = e.PUBLISHER_SITE_DIR ? resolve(e.PUBLISHER_SITE_DIR) : defaultSiteDir;
   const releasesDir = e.PUBLISHER_RELEASES_DIR
     ? isAbsolute(e.PUBLISHER_RELEASES_DIR)
       ? e.PUBLISHER_RELEASES_DIR
@@ -99,8 +118,8 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
 
   return {
     secret: e.REBUILD_WEBHOOK_SECRET,
-    host: e.PUBLISHER_HOST,
-    port: e.PUBLISHER_PORT,
+    control: { host: e.PUBLISHER_CONTROL_HOST, port: e.PUBLISHER_CONTROL_PORT },
+    site: e.PUBLISHER_SITE_PORT === undefined ? null : { host: e.PUBLISHER_SITE_HOST, port: e.PUBLISHER_SITE_PORT },
     mode: e.PUBLISHER_MODE,
     releasesDir,
     liveLink: join(dirname(releasesDir), 'live'),
@@ -117,7 +136,7 @@ export function loadConfig(env: Record<string, string | undefined>, webDir: stri
     keepReleases: e.PUBLISHER_KEEP_RELEASES,
     expectedPages: e.PUBLISHER_EXPECTED_PAGES,
     alwaysBuildModels: e.PUBLISHER_ALWAYS_BUILD_MODELS,
-    buildOnStart: e.PUBLISHER_BUILD_ON_START === '1' || e.PUBLISHER_BUILD_ON_START === 'true',
+    buildOnStart: e.PUBLISHER_BUILD_ON_START,
     maxBodyBytes: e.PUBLISHER_MAX_BODY_BYTES,
     relay:
       e.PUBLISHER_MODE === 'relay' && e.GITHUB_DISPATCH_URL && e.GITHUB_TOKEN

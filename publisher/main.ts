@@ -4,11 +4,12 @@ import { jsonLogger } from './log.ts';
 import { startPublisher } from './server.ts';
 
 const log = jsonLogger();
-const webDir = fileURLToPath(new URL('..', import.meta.url));
+// The Astro site of this workspace, unless PUBLISHER_SITE_DIR names another checkout.
+const siteDir = fileURLToPath(new URL('../web', import.meta.url));
 
 let config;
 try {
-  config = loadConfig(process.env, webDir);
+  config = loadConfig(process.env, siteDir);
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   log('error', 'config.invalid', { error: error.message });

@@ -1,10 +1,10 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { runBuild } from './build.ts';
-import type { PublisherConfig } from './config.ts';
+import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
@@ -25,8 +25,21 @@ export interface PublisherStatus {
   buildCount: number;
 }
 
+/** What /status tells a caller without the webhook secret: whether the site is up to date, no build output. */
+export interface PublicStatus {
+  mode: PublisherConfig['mode'];
+  live: boolean;
+  building: boolean;
+  queued: number;
+  lastSuccessAt: string | null;
+  lastErrorAt: string | null;
+}
+
 export interface Publisher {
-  url: string;
+  /** Base URL of /webhook, /status and /health. */
+  controlUrl: string;
+  /** Base URL of the live site, when this service serves it (config.site). */
+  siteUrl: string | null;
   status(): PublisherStatus;
   close(): Promise<void>;
 }
@@ -177,7 +190,12 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     return sendJson(req, res, 202, { queued: true });
   }
 
-  async function handle(req: IncomingMessage, res: ServerResponse) {
+  function publicStatus(): PublicStatus {
+    const { building, queued } = queue.status();
+    return { mode: config.mode, live: liveRelease !== null, building, queued, lastSuccessAt: lastSuccess?.at ?? null, lastErrorAt: lastError?.at ?? null };
+  }
+
+  async function handleControl(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? '/').split('?', 1)[0];
     const readOnly = req.method === 'GET' || req.method === 'HEAD';
     if (path === '/webhook') {
@@ -185,37 +203,58 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       res.setHeader('allow', 'POST');
       return sendJson(req, res, 405, { error: 'method not allowed' });
     }
-    if (path === '/status' && readOnly) return sendJson(req, res, 200, status());
+    // Build output can name hosts, paths and content not yet public: only the CMS's secret sees it.
+    if (path === '/status' && readOnly) {
+      return sendJson(req, res, 200, isAuthorized(req.headers.authorization, config.secret) ? status() : publicStatus());
+    }
     if (path === '/health' && readOnly) return sendJson(req, res, 200, { ok: true });
-    return serveStatic(req, res, liveRelease && join(config.releasesDir, liveRelease));
+    return sendJson(req, res, 404, { error: 'not found' });
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      log('error', 'request.failed', { url: req.url, error: errorMessage(error) });
-      if (res.headersSent) res.destroy();
-      else sendJson(req, res, 500, { error: 'internal error' });
-    });
-  });
-  // Webhook bodies are small: a client still sending after 30 s is stuck or hostile.
-  server.requestTimeout = 30_000;
+  const handleSite = (req: IncomingMessage, res: ServerResponse) =>
+    serveStatic(req, res, liveRelease && join(config.releasesDir, liveRelease));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, () => {
-      server.off('error', reject);
-      resolve();
+  const servers: Server[] = [];
+  const listen = async (where: Listen, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => {
+    const server = createServer((req, res) => {
+      handle(req, res).catch((error) => {
+        log('error', 'request.failed', { url: req.url, error: errorMessage(error) });
+        if (res.headersSent) res.destroy();
+        else sendJson(req, res, 500, { error: 'internal error' });
+      });
     });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  log('info', 'server.listening', { url, mode: config.mode, liveRelease });
+    // Webhook bodies are small: a client still sending after 30 s is stuck or hostile.
+    server.requestTimeout = 30_000;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(where.port, where.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    servers.push(server);
+    const { port } = server.address() as AddressInfo;
+    return `http://${where.host.includes(':') ? `[${where.host}]` : where.host}:${port}`;
+  };
+
+  const controlUrl = await listen(config.control, handleControl);
+  let siteUrl: string | null = null;
+  try {
+    if (config.site) siteUrl = await listen(config.site, handleSite);
+  } catch (error) {
+    // e.g. the site port is taken: do not leave the control port bound behind a failed start.
+    servers.forEach((server) => server.close());
+    throw error;
+  }
+  log('info', 'server.listening', { controlUrl, siteUrl, mode: config.mode, liveRelease });
 
   if (existsSync(pendingMarker)) {
     enqueue('startup|pending', { event: 'startup', at: new Date().toISOString() });
     log('info', 'startup.rebuild', { reason: 'changes accepted before the last shutdown were not built' });
-  } else if (config.buildOnStart) {
+  } else if (config.buildOnStart === 'always' || (config.buildOnStart === 'auto' && config.mode === 'build' && !liveRelease)) {
+    // A fresh server has nothing to serve until its first build; do not wait for the first publish.
     enqueue('startup|requested', { event: 'startup', at: new Date().toISOString() });
+    log('info', 'startup.rebuild', { reason: liveRelease ? 'PUBLISHER_BUILD_ON_START=always' : 'no live release yet' });
   }
 
   let closing: Promise<void> | null = null;
@@ -223,14 +262,19 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
     abort.abort();
     await queue.close();
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.closeAllConnections();
-    await closed;
+    await Promise.all(
+      servers.map((server) => {
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+        return closed;
+      }),
+    );
     log('info', 'server.closed');
   }
 
   return {
-    url,
+    controlUrl,
+    siteUrl,
     status,
     close: () => (closing ??= shutDown()),
   };

@@ -15,7 +15,6 @@ import {
   sleep,
   start,
   waitFor,
-  webDir,
   type Content,
 } from './test-support.ts';
 
@@ -32,7 +31,7 @@ const withArticle = (content: Content, slug: string, title: string): Content => 
 /** Starts a publisher that builds once at startup and waits until that build is live. */
 async function startLive(content: Content = site1, extra: Record<string, string> = {}) {
   const site = makeSite(content);
-  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: '1', ...extra });
+  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', ...extra });
   await waitFor('the first release', async () => (await getStatus(publisher.url)).liveRelease);
   await idle(publisher.url);
   return { site, publisher };
@@ -41,7 +40,7 @@ async function startLive(content: Content = site1, extra: Record<string, string>
 describe('webhook authentication and validation', () => {
   test('a wrong or missing secret is refused with 401 and builds nothing', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     const wrong = await sendWebhook(url, publishEvent('a'), { authorization: 'Bearer not-the-secret' });
     const missing = await sendWebhook(url, publishEvent('a'), {});
@@ -56,7 +55,7 @@ describe('webhook authentication and validation', () => {
 
   test('malformed, unknown and oversized payloads are rejected with a reason', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     const malformed = await sendWebhook(url, '{"event": "entry.publish",');
     expect(malformed.status).toBe(400);
@@ -78,7 +77,7 @@ describe('webhook authentication and validation', () => {
   });
 
   test('GET /webhook is not a webhook', async () => {
-    const { url } = await start(makeSite(site1));
+    const { url, siteUrl } = await start(makeSite(site1));
     const response = await fetch(`${url}/webhook`);
     expect(response.status).toBe(405);
   });
@@ -87,7 +86,7 @@ describe('webhook authentication and validation', () => {
 describe('which events rebuild the site', () => {
   test('a draft save is acknowledged but ignored', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     const response = await sendWebhook(url, {
       event: 'entry.update',
@@ -106,7 +105,7 @@ describe('which events rebuild the site', () => {
 
   test('a site-setting update (single type) rebuilds', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     const response = await sendWebhook(url, {
       event: 'entry.update',
@@ -118,12 +117,12 @@ describe('which events rebuild the site', () => {
 
     expect(response.status).toBe(202);
     await waitFor('the release', async () => (await getStatus(url)).liveRelease);
-    expect((await page(url, '/')).text).toContain('Cổng thông tin xã A');
+    expect((await page(siteUrl, '/')).text).toContain('Cổng thông tin xã A');
   });
 
   test('a publish with entry: null (Strapi 5) rebuilds', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     const response = await sendWebhook(url, { event: 'entry.publish', model: 'article', uid: 'api::article.article', entry: null });
 
@@ -134,26 +133,26 @@ describe('which events rebuild the site', () => {
 
 describe('building and publishing', () => {
   test('before the first build visitors get a 503 in Vietnamese', async () => {
-    const { url } = await start(makeSite(site1));
-    const response = await page(url, '/');
+    const { url, siteUrl } = await start(makeSite(site1));
+    const response = await page(siteUrl, '/');
     expect(response.status).toBe(503);
     expect(response.text).toContain('đang được xây dựng');
   });
 
   test('publishing an article makes its page appear', async () => {
     const { site, publisher } = await startLive();
-    const { url } = publisher;
-    expect((await page(url, '/tin-tuc/cau-moi/')).status).toBe(404);
+    const { url, siteUrl } = publisher;
+    expect((await page(siteUrl, '/tin-tuc/cau-moi/')).status).toBe(404);
 
     site.write(withArticle(site1, 'cau-moi', 'Khánh thành cầu mới'));
     expect((await sendWebhook(url, publishEvent('cau-moi'))).status).toBe(202);
 
     const article = await waitFor('the new article', async () => {
-      const response = await page(url, '/tin-tuc/cau-moi/');
+      const response = await page(siteUrl, '/tin-tuc/cau-moi/');
       return response.status === 200 && response;
     });
     expect(article.text).toContain('Khánh thành cầu mới');
-    expect((await page(url, '/')).text).toContain('Khánh thành cầu mới');
+    expect((await page(siteUrl, '/')).text).toContain('Khánh thành cầu mới');
     const status = await getStatus(url);
     expect(status.lastSuccess).toMatchObject({ release: status.liveRelease, durationMs: expect.any(Number) });
     expect(publisher.logs).toContainEqual(expect.objectContaining({ event: 'build.succeeded', durationMs: expect.any(Number) }));
@@ -161,7 +160,7 @@ describe('building and publishing', () => {
 
   test('50 events within 2 s give at most 2 builds and the final content', async () => {
     const site = makeSite(site1);
-    const { url } = await start(site, { PUBLISHER_DEBOUNCE_MS: '500' });
+    const { url, siteUrl } = await start(site, { PUBLISHER_DEBOUNCE_MS: '500' });
 
     for (let i = 1; i <= 50; i++) {
       site.write({ ...site1, title: `Phiên bản ${i}` });
@@ -170,16 +169,16 @@ describe('building and publishing', () => {
       await sleep(30);
     }
 
-    await waitFor('the final content', async () => (await page(url, '/')).text.includes('Phiên bản 50'));
+    await waitFor('the final content', async () => (await page(siteUrl, '/')).text.includes('Phiên bản 50'));
     await idle(url);
     expect(site.builds()).toBeGreaterThanOrEqual(1);
     expect(site.builds()).toBeLessThanOrEqual(2);
-    expect((await page(url, '/')).text).toContain('Phiên bản 50');
+    expect((await page(siteUrl, '/')).text).toContain('Phiên bản 50');
   });
 
   test('changes arriving during a build cause exactly one follow-up build, never an overlapping one', async () => {
     const site = makeSite({ ...site1, sleepMs: 1500 });
-    const { url } = await start(site);
+    const { url, siteUrl } = await start(site);
 
     await sendWebhook(url, publishEvent('first'));
     await waitFor('the build to start', () => site.builds() === 1);
@@ -189,7 +188,7 @@ describe('building and publishing', () => {
     }
     expect((await getStatus(url)).building).toBe(true);
 
-    await waitFor('the follow-up content', async () => (await page(url, '/')).text.includes('Sửa lần 10'));
+    await waitFor('the follow-up content', async () => (await page(siteUrl, '/')).text.includes('Sửa lần 10'));
     await idle(url);
     expect(site.builds()).toBe(2);
     const [[, firstEnd], [secondStart]] = site.buildSpans() as [[number, number | null], [number, number | null]];
@@ -199,7 +198,7 @@ describe('building and publishing', () => {
 
   test('a failing build keeps the old site, shows the error, and the next event recovers', async () => {
     const { site, publisher } = await startLive();
-    const { url } = publisher;
+    const { url, siteUrl } = publisher;
     const before = await getStatus(url);
 
     site.write({ ...withArticle(site1, 'loi', 'Bài gây lỗi'), fail: 'Lỗi: trường "tiêu đề" bị thiếu' });
@@ -212,14 +211,14 @@ describe('building and publishing', () => {
     expect(failed.lastError!.message).toContain('trường "tiêu đề" bị thiếu');
     expect(failed.liveRelease).toBe(before.liveRelease);
     expect(failed.nextRetryAt).not.toBeNull();
-    expect((await page(url, '/')).text).toContain('Khai trương cổng thông tin');
-    expect((await page(url, '/')).text).not.toContain('Bài gây lỗi');
-    expect((await page(url, '/tin-tuc/loi/')).status).toBe(404);
+    expect((await page(siteUrl, '/')).text).toContain('Khai trương cổng thông tin');
+    expect((await page(siteUrl, '/')).text).not.toContain('Bài gây lỗi');
+    expect((await page(siteUrl, '/tin-tuc/loi/')).status).toBe(404);
     expect(readdirSync(site.releasesDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
     site.write(withArticle(site1, 'da-sua', 'Bài đã sửa'));
     await sendWebhook(url, publishEvent('da-sua'));
-    await waitFor('the recovery', async () => (await page(url, '/tin-tuc/da-sua/')).status === 200);
+    await waitFor('the recovery', async () => (await page(siteUrl, '/tin-tuc/da-sua/')).status === 200);
     const recovered = await getStatus(url);
     expect(recovered.liveRelease).not.toBe(before.liveRelease);
     expect(recovered.nextRetryAt).toBeNull();
@@ -227,32 +226,32 @@ describe('building and publishing', () => {
 
   test('a failed build is retried with backoff without a new event', async () => {
     const { site, publisher } = await startLive(site1, { PUBLISHER_RETRY_BASE_MS: '300' });
-    const { url } = publisher;
+    const { url, siteUrl } = publisher;
 
     site.write({ ...site1, fail: 'Strapi không phản hồi' });
     await sendWebhook(url, publishEvent('x'));
     await waitFor('the failure', async () => (await getStatus(url)).lastError);
 
     site.write({ ...site1, title: 'Đã khôi phục' });
-    await waitFor('the retried build', async () => (await page(url, '/')).text.includes('Đã khôi phục'));
+    await waitFor('the retried build', async () => (await page(siteUrl, '/')).text.includes('Đã khôi phục'));
     expect(publisher.logs).toContainEqual(expect.objectContaining({ event: 'retry.scheduled', delayMs: 300 }));
   });
 
   test('a build without 404.html fails the check and is not published', async () => {
     const { site, publisher } = await startLive();
-    const { url } = publisher;
+    const { url, siteUrl } = publisher;
 
     site.write({ ...site1, title: 'Thiếu trang 404', omit404: true });
     await sendWebhook(url, publishEvent('x'));
     const failed = await waitFor('the failure', async () => (await getStatus(url)).lastError);
 
     expect(failed.message).toContain('404.html');
-    expect((await page(url, '/')).text).toContain('Cổng thông tin xã A');
+    expect((await page(siteUrl, '/')).text).toContain('Cổng thông tin xã A');
   });
 
   test('a hung build is stopped after PUBLISHER_BUILD_TIMEOUT_MS, child processes included', async () => {
     const { site, publisher } = await startLive(site1, { PUBLISHER_BUILD_TIMEOUT_MS: '1000' });
-    const { url } = publisher;
+    const { url, siteUrl } = publisher;
 
     site.write({ ...site1, title: 'Treo', sleepMs: 60_000 });
     await sendWebhook(url, publishEvent('x'));
@@ -261,12 +260,12 @@ describe('building and publishing', () => {
     expect(failed.message).toContain('timed out after 1000 ms');
     // The fixture runs under `sh -c`: killing only the shell would leave it writing into releases/.
     await waitFor('the build process to exit', () => !isRunning(site.buildPids()[1]!), 5000);
-    expect((await page(url, '/')).text).toContain('Cổng thông tin xã A');
+    expect((await page(siteUrl, '/')).text).toContain('Cổng thông tin xã A');
   });
 
   test('closing the service stops a running build', async () => {
     const site = makeSite({ ...site1, sleepMs: 60_000 });
-    const publisher = await start(site, { PUBLISHER_BUILD_ON_START: '1' });
+    const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always' });
     await waitFor('the build to start', () => site.builds() === 1);
 
     const closing = Date.now();
@@ -282,7 +281,7 @@ describe('building and publishing', () => {
     for (let i = 1; i <= 3; i++) {
       site.write({ ...site1, title: `Lần ${i}` });
       await sendWebhook(publisher.url, publishEvent(`p${i}`));
-      await waitFor(`build ${i}`, async () => (await page(publisher.url, '/')).text.includes(`Lần ${i}`));
+      await waitFor(`build ${i}`, async () => (await page(publisher.siteUrl, '/')).text.includes(`Lần ${i}`));
     }
     await idle(publisher.url);
     const releases = readdirSync(site.releasesDir);
@@ -292,9 +291,9 @@ describe('building and publishing', () => {
 
   test('killed during a build, the service comes back serving the last good release, then builds the change', async () => {
     const site = makeSite(site1);
-    const child = spawn(process.execPath, ['--experimental-strip-types', 'publisher/main.ts'], {
-      cwd: webDir,
-      env: { ...process.env, ...site.env({ PUBLISHER_BUILD_ON_START: '1' }) },
+    const child = spawn(process.execPath, ['--experimental-strip-types', 'main.ts'], {
+      cwd: import.meta.dirname,
+      env: { ...process.env, ...site.env({ PUBLISHER_BUILD_ON_START: 'always' }) },
       stdio: ['ignore', 'pipe', 'inherit'],
       // Own process group, so the kill below also takes down the build it started, as systemd would.
       detached: true,
@@ -304,7 +303,7 @@ describe('building and publishing', () => {
     });
     let output = '';
     child.stdout!.on('data', (chunk) => (output += chunk));
-    const firstUrl = await waitFor('the service to listen', () => output.match(/"url":"([^"]+)"/)?.[1]);
+    const firstUrl = await waitFor('the service to listen', () => output.match(/"controlUrl":"([^"]+)"/)?.[1]);
     await waitFor('the first release', async () => (await getStatus(firstUrl)).liveRelease);
     await idle(firstUrl);
 
@@ -319,22 +318,22 @@ describe('building and publishing', () => {
     await exited;
 
     site.write(withArticle(site1, 'dang-xay', 'Bài đang xây dựng'));
-    const { url } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    const { url, siteUrl } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
 
-    const served = await page(url, '/');
+    const served = await page(siteUrl, '/');
     expect(served.status).toBe(200);
     expect(served.text).toContain('Khai trương cổng thông tin');
     expect(served.text).not.toContain('Bài đang xây dựng');
     expect(readdirSync(site.releasesDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
 
-    await waitFor('the interrupted change to be built', async () => (await page(url, '/tin-tuc/dang-xay/')).status === 200);
+    await waitFor('the interrupted change to be built', async () => (await page(siteUrl, '/tin-tuc/dang-xay/')).status === 200);
   });
 });
 
 describe('serving the live site', () => {
   test('content types, cache headers, directory indexes and the 404 page', async () => {
     const { publisher } = await startLive();
-    const { url } = publisher;
+    const { url, siteUrl } = publisher;
 
     const types: Record<string, string> = {
       '/': 'text/html; charset=utf-8',
@@ -349,19 +348,19 @@ describe('serving the live site', () => {
       '/fonts/font.woff2': 'font/woff2',
     };
     for (const [path, type] of Object.entries(types)) {
-      const response = await page(url, path);
+      const response = await page(siteUrl, path);
       expect({ path, status: response.status, type: response.headers.get('content-type') }).toEqual({ path, status: 200, type });
     }
 
-    expect((await page(url, '/_astro/site.abc123.css')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
-    expect((await page(url, '/')).headers.get('cache-control')).toBe('no-cache');
+    expect((await page(siteUrl, '/_astro/site.abc123.css')).headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await page(siteUrl, '/')).headers.get('cache-control')).toBe('no-cache');
 
-    expect((await page(url, '/tin-tuc/')).text).toContain('1 bài');
-    expect((await page(url, '/tin-tuc')).text).toContain('1 bài');
-    expect((await page(url, '/tin-tuc/khai-truong?utm_source=zalo')).text).toContain('Nội dung đầu tiên');
-    expect((await page(url, '/gioi-thieu')).text).toContain('Giới thiệu');
+    expect((await page(siteUrl, '/tin-tuc/')).text).toContain('1 bài');
+    expect((await page(siteUrl, '/tin-tuc')).text).toContain('1 bài');
+    expect((await page(siteUrl, '/tin-tuc/khai-truong?utm_source=zalo')).text).toContain('Nội dung đầu tiên');
+    expect((await page(siteUrl, '/gioi-thieu')).text).toContain('Giới thiệu');
 
-    const missing = await page(url, '/khong-ton-tai');
+    const missing = await page(siteUrl, '/khong-ton-tai');
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(missing.text).toContain('Không tìm thấy trang');
@@ -369,16 +368,16 @@ describe('serving the live site', () => {
 
   test('HEAD returns headers without a body; conditional GET returns 304', async () => {
     const { publisher } = await startLive();
-    const { url } = publisher;
-    const full = await fetch(`${url}/`);
+    const { url, siteUrl } = publisher;
+    const full = await fetch(`${siteUrl}/`);
     const body = await full.text();
 
-    const head = await fetch(`${url}/`, { method: 'HEAD' });
+    const head = await fetch(`${siteUrl}/`, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers.get('content-length')).toBe(String(Buffer.byteLength(body)));
     expect(await head.text()).toBe('');
 
-    const again = await fetch(`${url}/`, { headers: { 'if-none-match': full.headers.get('etag')! } });
+    const again = await fetch(`${siteUrl}/`, { headers: { 'if-none-match': full.headers.get('etag')! } });
     expect(again.status).toBe(304);
   });
 
@@ -388,7 +387,7 @@ describe('serving the live site', () => {
     // fetch() would normalise these away; a raw request sends them as an attacker would.
     const raw = (path: string) =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const req = request(`${publisher.url}/`, { path }, (res) => {
+        const req = request(`${publisher.siteUrl}/`, { path }, (res) => {
           let body = '';
           res.on('data', (chunk) => (body += chunk));
           res.on('end', () => resolve({ status: res.statusCode!, body }));
@@ -406,8 +405,8 @@ describe('serving the live site', () => {
   });
 });
 
-describe('status and health', () => {
-  test('/health answers and /status reports the live release and counts', async () => {
+describe('control endpoints', () => {
+  test('/health answers and /status reports the live release and counts to the holder of the secret', async () => {
     const { publisher } = await startLive();
     const health = await fetch(`${publisher.url}/health`);
     expect(health.status).toBe(200);
@@ -423,5 +422,68 @@ describe('status and health', () => {
       nextRetryAt: null,
       buildCount: 1,
     });
+  });
+
+  test('the public site port has no /webhook, /status or /health; the control port has no site', async () => {
+    const { site, publisher } = await startLive();
+    for (const path of ['/webhook', '/status', '/health']) {
+      const response = await page(publisher.siteUrl, path);
+      expect({ path, status: response.status }).toEqual({ path, status: 404 });
+      expect(response.text).toContain('Không tìm thấy trang');
+    }
+    const posted = await sendWebhook(publisher.siteUrl, publishEvent('qua-cong-cong-khai'));
+    expect(posted.status).toBe(405);
+    await sleep(300); // three debounce windows
+    expect(site.builds()).toBe(1);
+
+    expect((await page(publisher.url, '/')).status).toBe(404);
+    expect((await page(publisher.url, '/tin-tuc/khai-truong/')).status).toBe(404);
+    expect((await page(publisher.siteUrl, '/tin-tuc/khai-truong/')).status).toBe(200);
+  });
+
+  test('without the secret /status says whether the last build failed, never its output', async () => {
+    const { site, publisher } = await startLive();
+    site.write({ ...site1, fail: 'Lỗi bí mật: http://10.0.0.5:1337 token=abc /srv/toasoan' });
+    await sendWebhook(publisher.url, publishEvent('x'));
+    await waitFor('the failure', async () => (await getStatus(publisher.url)).lastError);
+
+    for (const headers of [{}, { authorization: 'Bearer not-the-secret' }] as Array<Record<string, string>>) {
+      const response = await fetch(`${publisher.url}/status`, { headers });
+      expect(response.status).toBe(200);
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({
+        mode: 'build',
+        live: true,
+        building: false,
+        queued: 1, // the failed change, waiting for its retry
+        lastSuccessAt: expect.any(String),
+        lastErrorAt: expect.any(String),
+      });
+      expect(text).not.toContain('Lỗi bí mật');
+      expect(text).not.toContain('10.0.0.5');
+    }
+    expect((await getStatus(publisher.url)).lastError!.message).toContain('Lỗi bí mật');
+  });
+});
+
+describe('building at start', () => {
+  test('by default a service with no live release builds at once, without waiting for a publish', async () => {
+    const site = makeSite(site1);
+    const { url, siteUrl } = await start(site, { PUBLISHER_BUILD_ON_START: 'auto' });
+    await waitFor('the first release', async () => (await page(siteUrl, '/')).status === 200);
+    expect((await page(siteUrl, '/')).text).toContain('Cổng thông tin xã A');
+    expect((await getStatus(url)).buildCount).toBe(1);
+  });
+
+  test('by default a restart with a live release serves it and builds nothing', async () => {
+    const { site, publisher } = await startLive();
+    await publisher.close();
+    site.write({ ...site1, title: 'Không được xây lại' });
+
+    const { url, siteUrl } = await start(site, { PUBLISHER_BUILD_ON_START: 'auto' });
+    expect((await page(siteUrl, '/')).text).toContain('Cổng thông tin xã A');
+    await sleep(400); // four debounce windows
+    expect(site.builds()).toBe(1);
+    expect((await getStatus(url)).buildCount).toBe(0);
   });
 });

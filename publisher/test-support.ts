@@ -9,7 +9,7 @@ import type { Logger } from './log.ts';
 import { startPublisher, type Publisher, type PublisherStatus } from './server.ts';
 
 export const SECRET = 'test-secret-0123456789abcdef';
-export const webDir = fileURLToPath(new URL('..', import.meta.url));
+export const webDir = fileURLToPath(new URL('../web', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/build.mjs', import.meta.url));
 
 export interface Article {
@@ -67,8 +67,10 @@ export function makeSite(content: Content): Site {
     },
     env: (extra = {}) => ({
       REBUILD_WEBHOOK_SECRET: SECRET,
-      PUBLISHER_HOST: '127.0.0.1',
-      PUBLISHER_PORT: '0',
+      PUBLISHER_CONTROL_PORT: '0',
+      PUBLISHER_SITE_PORT: '0',
+      // Each test says when it wants a build; the default (build when nothing is live) has its own test.
+      PUBLISHER_BUILD_ON_START: 'never',
       PUBLISHER_RELEASES_DIR: site.releasesDir,
       PUBLISHER_DEBOUNCE_MS: '100',
       // Long enough that a test sees a recovery caused by its own event, not by a retry.
@@ -82,6 +84,9 @@ export function makeSite(content: Content): Site {
 }
 
 export interface Running extends Publisher {
+  /** The control address (/webhook, /status, /health). */
+  url: string;
+  siteUrl: string;
   logs: Array<Record<string, unknown>>;
 }
 
@@ -90,7 +95,7 @@ export async function start(site: Site, extra: Record<string, string> = {}): Pro
   const log: Logger = (level, event, fields = {}) => logs.push({ level, event, ...fields });
   const publisher = await startPublisher(loadConfig({ ...process.env, ...site.env(extra) }, webDir), { log });
   onTestFinished(() => publisher.close());
-  return { ...publisher, logs };
+  return { ...publisher, url: publisher.controlUrl, siteUrl: publisher.siteUrl!, logs };
 }
 
 export function sendWebhook(url: string, payload: unknown, headers: Record<string, string> = { authorization: `Bearer ${SECRET}` }) {
@@ -122,8 +127,9 @@ export async function waitFor<T>(what: string, probe: () => Promise<T> | T, time
   }
 }
 
+/** The full status, as the CMS (holding the webhook secret) sees it. */
 export async function getStatus(url: string): Promise<PublisherStatus> {
-  return (await fetch(`${url}/status`)).json() as Promise<PublisherStatus>;
+  return (await fetch(`${url}/status`, { headers: { authorization: `Bearer ${SECRET}` } })).json() as Promise<PublisherStatus>;
 }
 
 /** No build running or waiting. */
