@@ -1,4 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
+import { CHOICE_LABELS } from './choices';
+import { moderationBulkActions, moderationDocumentActions } from './moderation';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
 
@@ -8,11 +10,28 @@ if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY))
   window.localStorage.setItem(LANGUAGE_KEY, 'vi');
 }
 
+type Header = { name: string; attribute?: { type: string }; cellFormatter?: (row: Record<string, unknown>) => unknown };
+type ContentManagerApis = { addDocumentAction(actions: unknown[]): void; addBulkAction(actions: unknown[]): void };
+
 export default {
   config: {
     locales: ['vi'],
     tutorials: false,
     notifications: { releases: false },
+    translations: { vi: CHOICE_LABELS },
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // List cells print an enumeration's code; show its label, as forms and filters do.
+    app.registerHook('Admin/CM/pages/ListView/inject-column-in-table', ({ displayedHeaders, layout }: { displayedHeaders: Header[]; layout: unknown }) => ({
+      layout,
+      displayedHeaders: displayedHeaders.map((header) =>
+        header.attribute?.type === 'enumeration'
+          ? { ...header, cellFormatter: (row: Record<string, unknown>) => CHOICE_LABELS[String(row[header.name])] ?? row[header.name] ?? '-' }
+          : header
+      ),
+    }));
+    const contentManager = app.getPlugin('content-manager').apis as unknown as ContentManagerApis;
+    contentManager.addDocumentAction(moderationDocumentActions);
+    contentManager.addBulkAction(moderationBulkActions);
+  },
 };

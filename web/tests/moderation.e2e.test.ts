@@ -1,0 +1,219 @@
+/**
+ * Moderation, choice labels, list views and roles in the admin, driven in Chromium by clicking, on
+ * the product as `npm start` runs it: a reader's comment reaches the article page only once an
+ * editor approves it in the admin, and each role sees only what it may use.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startProduct, type Product } from './product-harness';
+
+const COMMENTS_LIST = '/admin/content-manager/collection-types/api::comment.comment';
+const ARTICLES_LIST = '/admin/content-manager/collection-types/api::article.article';
+const DOCUMENTS_LIST = '/admin/content-manager/collection-types/api::document.document';
+const READER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.6778.85 Safari/537.36';
+
+let product: Product;
+let article: { documentId: string; slug: string; title: string };
+
+beforeAll(async () => {
+  product = await startProduct({ ENGAGEMENT_COMMENTS_PER_10_MINUTES: '100' });
+  const res = await fetch(`${product.cmsUrl}/api/articles?fields[0]=title&fields[1]=slug&sort=date:desc&pagination[pageSize]=1`);
+  [article] = (await res.json()).data;
+  await product.waitForSite(`/tin-tuc/${article.slug}/`, article.title);
+}, 900_000);
+
+afterAll(async () => {
+  await product?.stop();
+});
+
+/** A reader sends a comment through the site's public endpoint; it is stored pending. */
+const submitComment = async (text: string, name = 'Bạn đọc kiểm thử') => {
+  const res = await fetch(`${product.cmsUrl}/api/engagement/articles/${article.documentId}/comments`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'user-agent': READER },
+    body: JSON.stringify({ name, text, website: '' }),
+  });
+  expect(res.status).toBe(202);
+};
+
+const articlePage = async () => (await fetch(`${product.siteUrl}/tin-tuc/${article.slug}/`)).text();
+
+/** An admin user with one of the newsroom roles, made as the super admin would in Settings → Users. */
+const createUser = async (roleCode: string) => {
+  const headers = { authorization: `Bearer ${await product.adminToken()}`, 'content-type': 'application/json' };
+  const roles = (await (await fetch(`${product.cmsUrl}/admin/roles`, { headers })).json()).data as { id: number; code: string }[];
+  const role = roles.find((r) => r.code === roleCode);
+  if (!role) throw new Error(`no role ${roleCode}`);
+  const email = `${roleCode}-${Date.now()}@toasoan.test`;
+  const created = await fetch(`${product.cmsUrl}/admin/users`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ email, firstname: 'Người', lastname: 'Thử', roles: [role.id] }),
+  });
+  const { registrationToken } = (await created.json()).data;
+  const password = 'Toasoan-Thu-1a';
+  const registered = await fetch(`${product.cmsUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken, userInfo: { firstname: 'Người', lastname: 'Thử', password } }),
+  });
+  expect(registered.status).toBe(200);
+  return { email, password };
+};
+
+const openComments = async (page: Page) => {
+  await page.goto(`${product.cmsUrl}${COMMENTS_LIST}`);
+  await page.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+};
+const rowOf = (page: Page, text: string) => page.getByRole('row').filter({ hasText: text });
+
+describe('moderating reader comments', () => {
+  it('approves a pending comment in its edit view; it then appears on the article page', async () => {
+    const text = `Ý kiến duyệt trong biểu mẫu ${Date.now()}`;
+    await submitComment(text, 'Nguyễn Thị Duyệt');
+    const page = await product.signIn();
+    await openComments(page);
+
+    // The list tells a moderator what each comment is about and where it stands.
+    const row = rowOf(page, text);
+    await expect.poll(() => row.textContent()).toContain(article.title);
+    expect(await row.textContent()).toContain('Nguyễn Thị Duyệt');
+    expect(await row.textContent()).toContain('Chờ duyệt');
+    expect(await row.textContent()).not.toContain('pending');
+
+    await row.getByText(text).click();
+    const state = page.getByRole('combobox', { name: 'Kiểm duyệt' });
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Chờ duyệt');
+    // The article the comment belongs to is shown by its title.
+    await expect.poll(() => page.getByText(article.title).count()).toBeGreaterThan(0);
+    await state.click();
+    await page.getByRole('option', { name: 'Đã duyệt' }).click();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+    await page.close();
+
+    await product.waitForSite(`/tin-tuc/${article.slug}/`, text);
+  });
+
+  it('approves several comments at once from the list, and a rejected one never appears', async () => {
+    const stamp = Date.now();
+    const approved = [`Ý kiến duyệt hàng loạt một ${stamp}`, `Ý kiến duyệt hàng loạt hai ${stamp}`];
+    const rejected = `Ý kiến bị từ chối ${stamp}`;
+    for (const text of [...approved, rejected]) await submitComment(text);
+    const page = await product.signIn();
+    await openComments(page);
+
+    // Pending comments come first.
+    const states = await page.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.textContent ?? ''));
+    const firstDone = states.findIndex((text) => !text.includes('Chờ duyệt'));
+    expect(firstDone).toBeGreaterThan(2);
+    expect(states.slice(firstDone).filter((text) => text.includes('Chờ duyệt'))).toEqual([]);
+
+    // Rejected from its edit view with the "Từ chối" action.
+    await rowOf(page, rejected).getByText(rejected).click();
+    const state = page.getByRole('combobox', { name: 'Kiểm duyệt' });
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Chờ duyệt');
+    await page.getByRole('button', { name: 'Thêm hành động' }).or(page.getByRole('button', { name: 'Từ chối' })).first().click();
+    const reject = page.getByRole('button', { name: 'Từ chối' }).or(page.getByRole('menuitem', { name: 'Từ chối' }));
+    if (await reject.count()) await reject.first().click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Từ chối');
+
+    await openComments(page);
+    for (const text of approved) await rowOf(page, text).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Xác nhận' }).click();
+    for (const text of approved) await expect.poll(() => rowOf(page, text).textContent(), { timeout: 30_000 }).toContain('Đã duyệt');
+    expect(await rowOf(page, rejected).textContent()).toContain('Từ chối');
+    await page.close();
+
+    for (const text of approved) await product.waitForSite(`/tin-tuc/${article.slug}/`, text);
+    expect(await articlePage()).not.toContain(rejected);
+  });
+});
+
+describe('roles', () => {
+  it('shows a comment moderator only the comments; articles are refused', async () => {
+    const moderator = await createUser('comment-moderator');
+    const page = await product.signIn(moderator);
+    await page.goto(`${product.cmsUrl}/admin/content-manager`);
+    await page.getByRole('link', { name: 'Ý kiến bạn đọc' }).first().waitFor({ timeout: 60_000 });
+    const types = await page.locator('a[href*="/content-manager/collection-types/"], a[href*="/content-manager/single-types/"]').evaluateAll((links) =>
+      [...new Set(links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).pathname).split('/').slice(0, 6).join('/')))]
+    );
+    expect(types).toEqual(['/admin/content-manager/collection-types/api::comment.comment']);
+    expect(await page.locator('a[href$="/admin/plugins/upload"]').count()).toBe(0);
+
+    // Comments open, with article titles visible in the list.
+    await openComments(page);
+    await expect.poll(() => page.getByRole('row').nth(1).textContent()).toMatch(/Chờ duyệt|Đã duyệt|Từ chối/);
+
+    await page.goto(`${product.cmsUrl}${ARTICLES_LIST}`);
+    await page.waitForURL(/\/content-manager\/403/, { timeout: 30_000 });
+    expect(await page.getByText(article.title).count()).toBe(0);
+    await page.close();
+
+    const token = await product.adminToken(moderator);
+    const refused = await fetch(`${product.cmsUrl}/content-manager/collection-types/api::article.article`, { headers: { authorization: `Bearer ${token}` } });
+    expect(refused.status).toBe(403);
+  });
+
+  it('lets an author write a draft but not publish it', async () => {
+    const author = await createUser('strapi-author');
+    const page = await product.signIn(author);
+    await page.goto(`${product.cmsUrl}${ARTICLES_LIST}/create`);
+    await page.getByRole('button', { name: 'Lưu' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByRole('button', { name: 'Xuất bản' }).count()).toBe(0);
+    await page.close();
+
+    const headers = { authorization: `Bearer ${await product.adminToken(author)}`, 'content-type': 'application/json' };
+    const publish = await fetch(`${product.cmsUrl}/content-manager/collection-types/api::article.article/actions/publish`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Tác giả không được xuất bản' }),
+    });
+    expect(publish.status).toBe(403);
+    const draft = await fetch(`${product.cmsUrl}/content-manager/collection-types/api::article.article`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: 'Bản nháp của tác giả' }),
+    });
+    expect(draft.status).toBe(201);
+  });
+});
+
+describe('choices and list views', () => {
+  it('shows document kinds by their Vietnamese names in the list and the form', async () => {
+    const page = await product.signIn();
+    await page.goto(`${product.cmsUrl}${DOCUMENTS_LIST}`);
+    await page.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+    const table = (await page.getByRole('table').textContent()) ?? '';
+    expect(table).toMatch(/Công văn|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Báo cáo/);
+    expect(table).not.toMatch(/cong-van|huong-dan|ke-hoach|nghi-quyet|quyet-dinh|thong-bao|bao-cao/);
+    for (const header of ['Số hiệu', 'Loại văn bản', 'Cơ quan ban hành', 'Ngày ban hành']) {
+      expect(await page.getByRole('columnheader', { name: header }).count()).toBe(1);
+    }
+
+    await page.getByRole('row').nth(1).getByRole('gridcell').nth(2).click();
+    const kind = page.getByRole('combobox', { name: 'Loại văn bản' });
+    await kind.waitFor({ timeout: 30_000 });
+    await kind.click();
+    const options = await page.getByRole('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['Công văn', 'Hướng dẫn', 'Kế hoạch', 'Khác']));
+    expect(options.join(' ')).not.toMatch(/cong-van|huong-dan/);
+    await page.close();
+  });
+
+  it('opens the article list newest first with category, date and state, 20 to a page', async () => {
+    const page = await product.signIn();
+    await page.goto(`${product.cmsUrl}${ARTICLES_LIST}`);
+    await page.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
+    expect(new URL(page.url()).searchParams.get('pageSize')).toBe('20');
+    expect(new URL(page.url()).searchParams.get('sort')).toBe('date:DESC');
+    expect(await page.getByRole('row').count()).toBe(21);
+    for (const header of ['Tiêu đề', 'Chuyên mục', 'Ngày đăng']) {
+      expect(await page.getByRole('columnheader', { name: header }).count()).toBe(1);
+    }
+    expect(await page.getByRole('row').nth(1).textContent()).toContain(article.title);
+    await page.close();
+  });
+});
