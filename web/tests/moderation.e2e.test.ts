@@ -14,9 +14,20 @@ const READER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like 
 
 let product: Product;
 let article: { documentId: string; slug: string; title: string };
+// Strapi allows five sign-ins per user in five minutes: the editor signs in once for every test.
+let editor: Page;
+let editorToken: string;
+
+/** Strapi's guided tour (a development-mode feature) would cover the list; editors never see it. */
+const withoutTour = async (page: Page) => {
+  await page.addInitScript(() => localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false, completedActions: [] })));
+  return page;
+};
 
 beforeAll(async () => {
   product = await startProduct({ ENGAGEMENT_COMMENTS_PER_10_MINUTES: '100' });
+  editor = await withoutTour(await product.signIn());
+  editorToken = await product.adminToken();
   const res = await fetch(`${product.cmsUrl}/api/articles?fields[0]=title&fields[1]=slug&sort=date:desc&pagination[pageSize]=1`);
   [article] = (await res.json()).data;
   await product.waitForSite(`/tin-tuc/${article.slug}/`, article.title);
@@ -40,7 +51,7 @@ const articlePage = async () => (await fetch(`${product.siteUrl}/tin-tuc/${artic
 
 /** An admin user with one of the newsroom roles, made as the super admin would in Settings → Users. */
 const createUser = async (roleCode: string) => {
-  const headers = { authorization: `Bearer ${await product.adminToken()}`, 'content-type': 'application/json' };
+  const headers = { authorization: `Bearer ${editorToken}`, 'content-type': 'application/json' };
   const roles = (await (await fetch(`${product.cmsUrl}/admin/roles`, { headers })).json()).data as { id: number; code: string }[];
   const role = roles.find((r) => r.code === roleCode);
   if (!role) throw new Error(`no role ${roleCode}`);
@@ -71,7 +82,7 @@ describe('moderating reader comments', () => {
   it('approves a pending comment in its edit view; it then appears on the article page', async () => {
     const text = `Ý kiến duyệt trong biểu mẫu ${Date.now()}`;
     await submitComment(text, 'Nguyễn Thị Duyệt');
-    const page = await product.signIn();
+    const page = editor;
     await openComments(page);
 
     // The list tells a moderator what each comment is about and where it stands.
@@ -81,16 +92,16 @@ describe('moderating reader comments', () => {
     expect(await row.textContent()).toContain('Chờ duyệt');
     expect(await row.textContent()).not.toContain('pending');
 
-    await row.getByText(text).click();
+    await row.getByRole('link').first().click();
     const state = page.getByRole('combobox', { name: 'Kiểm duyệt' });
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Chờ duyệt');
     // The article the comment belongs to is shown by its title.
-    await expect.poll(() => page.getByText(article.title).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByRole('main').textContent()).toContain(article.title);
     await state.click();
     await page.getByRole('option', { name: 'Đã duyệt' }).click();
     await page.getByRole('button', { name: 'Lưu' }).click();
     await page.getByText('Đã lưu').first().waitFor();
-    await page.close();
+    await expect.poll(() => state.textContent()).toContain('Đã duyệt');
 
     await product.waitForSite(`/tin-tuc/${article.slug}/`, text);
   });
@@ -99,34 +110,41 @@ describe('moderating reader comments', () => {
     const stamp = Date.now();
     const approved = [`Ý kiến duyệt hàng loạt một ${stamp}`, `Ý kiến duyệt hàng loạt hai ${stamp}`];
     const rejected = `Ý kiến bị từ chối ${stamp}`;
-    for (const text of [...approved, rejected]) await submitComment(text);
-    const page = await product.signIn();
+    const oneClick = `Ý kiến duyệt bằng nút Duyệt ${stamp}`;
+    for (const text of [...approved, rejected, oneClick]) await submitComment(text);
+    const page = editor;
     await openComments(page);
 
     // Pending comments come first.
-    const states = await page.getByRole('row').evaluateAll((rows) => rows.slice(1).map((row) => row.textContent ?? ''));
-    const firstDone = states.findIndex((text) => !text.includes('Chờ duyệt'));
-    expect(firstDone).toBeGreaterThan(2);
-    expect(states.slice(firstDone).filter((text) => text.includes('Chờ duyệt'))).toEqual([]);
+    const rows = await page.getByRole('row').evaluateAll((all) => all.slice(1).map((row) => row.textContent ?? ''));
+    const firstDone = rows.findIndex((text) => !text.includes('Chờ duyệt'));
+    expect(firstDone === -1 ? rows.length : firstDone).toBeGreaterThanOrEqual(4);
+    if (firstDone !== -1) expect(rows.slice(firstDone).filter((text) => text.includes('Chờ duyệt'))).toEqual([]);
 
-    // Rejected from its edit view with the "Từ chối" action.
-    await rowOf(page, rejected).getByText(rejected).click();
+    // In its edit view: one with the "Duyệt" button, the other rejected in the field and saved.
+    await rowOf(page, oneClick).getByRole('link').first().click();
     const state = page.getByRole('combobox', { name: 'Kiểm duyệt' });
     await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Chờ duyệt');
-    await page.getByRole('button', { name: 'Thêm hành động' }).or(page.getByRole('button', { name: 'Từ chối' })).first().click();
-    const reject = page.getByRole('button', { name: 'Từ chối' }).or(page.getByRole('menuitem', { name: 'Từ chối' }));
-    if (await reject.count()) await reject.first().click();
-    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Từ chối');
+    await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Đã duyệt');
 
+    await openComments(page);
+    await rowOf(page, rejected).getByRole('link').first().click();
+    await expect.poll(() => state.textContent(), { timeout: 30_000 }).toContain('Chờ duyệt');
+    await state.click();
+    await page.getByRole('option', { name: 'Từ chối' }).click();
+    await page.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu').first().waitFor();
+
+    // Several at once from the list.
     await openComments(page);
     for (const text of approved) await rowOf(page, text).getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Duyệt', exact: true }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Xác nhận' }).click();
     for (const text of approved) await expect.poll(() => rowOf(page, text).textContent(), { timeout: 30_000 }).toContain('Đã duyệt');
     expect(await rowOf(page, rejected).textContent()).toContain('Từ chối');
-    await page.close();
 
-    for (const text of approved) await product.waitForSite(`/tin-tuc/${article.slug}/`, text);
+    for (const text of [...approved, oneClick]) await product.waitForSite(`/tin-tuc/${article.slug}/`, text);
     expect(await articlePage()).not.toContain(rejected);
   });
 });
@@ -134,7 +152,7 @@ describe('moderating reader comments', () => {
 describe('roles', () => {
   it('shows a comment moderator only the comments; articles are refused', async () => {
     const moderator = await createUser('comment-moderator');
-    const page = await product.signIn(moderator);
+    const page = await withoutTour(await product.signIn(moderator));
     await page.goto(`${product.cmsUrl}/admin/content-manager`);
     await page.getByRole('link', { name: 'Ý kiến bạn đọc' }).first().waitFor({ timeout: 60_000 });
     const types = await page.locator('a[href*="/content-manager/collection-types/"], a[href*="/content-manager/single-types/"]').evaluateAll((links) =>
@@ -143,13 +161,13 @@ describe('roles', () => {
     expect(types).toEqual(['/admin/content-manager/collection-types/api::comment.comment']);
     expect(await page.locator('a[href$="/admin/plugins/upload"]').count()).toBe(0);
 
-    // Comments open, with article titles visible in the list.
+    // Comments open, with the article each one is about.
     await openComments(page);
-    await expect.poll(() => page.getByRole('row').nth(1).textContent()).toMatch(/Chờ duyệt|Đã duyệt|Từ chối/);
+    await expect.poll(() => page.getByRole('row').nth(1).textContent()).toContain(article.title);
 
     await page.goto(`${product.cmsUrl}${ARTICLES_LIST}`);
-    await page.waitForURL(/\/content-manager\/403/, { timeout: 30_000 });
-    expect(await page.getByText(article.title).count()).toBe(0);
+    await page.getByText('Bạn không có quyền truy cập nội dung này').waitFor({ timeout: 30_000 });
+    expect(await page.getByRole('grid').count()).toBe(0);
     await page.close();
 
     const token = await product.adminToken(moderator);
@@ -159,10 +177,16 @@ describe('roles', () => {
 
   it('lets an author write a draft but not publish it', async () => {
     const author = await createUser('strapi-author');
-    const page = await product.signIn(author);
+    const page = await withoutTour(await product.signIn(author));
     await page.goto(`${product.cmsUrl}${ARTICLES_LIST}/create`);
-    await page.getByRole('button', { name: 'Lưu' }).waitFor({ timeout: 60_000 });
-    expect(await page.getByRole('button', { name: 'Xuất bản' }).count()).toBe(0);
+    await page.getByRole('textbox', { name: 'Tiêu đề' }).fill('Bản nháp viết trong trình duyệt');
+    const save = page.getByRole('button', { name: 'Lưu' });
+    const publish = page.getByRole('button', { name: 'Xuất bản' });
+    await expect.poll(() => save.isEnabled(), { timeout: 30_000 }).toBe(true);
+    expect(await publish.isDisabled()).toBe(true);
+    await save.click();
+    await page.getByText('Đã lưu').first().waitFor();
+    expect(await publish.isDisabled()).toBe(true);
     await page.close();
 
     const headers = { authorization: `Bearer ${await product.adminToken(author)}`, 'content-type': 'application/json' };
@@ -183,28 +207,28 @@ describe('roles', () => {
 
 describe('choices and list views', () => {
   it('shows document kinds by their Vietnamese names in the list and the form', async () => {
-    const page = await product.signIn();
+    const page = editor;
     await page.goto(`${product.cmsUrl}${DOCUMENTS_LIST}`);
     await page.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
-    const table = (await page.getByRole('table').textContent()) ?? '';
+    const table = (await page.getByRole('grid').textContent()) ?? '';
     expect(table).toMatch(/Công văn|Hướng dẫn|Kế hoạch|Nghị quyết|Quyết định|Thông báo|Báo cáo/);
     expect(table).not.toMatch(/cong-van|huong-dan|ke-hoach|nghi-quyet|quyet-dinh|thong-bao|bao-cao/);
     for (const header of ['Số hiệu', 'Loại văn bản', 'Cơ quan ban hành', 'Ngày ban hành']) {
       expect(await page.getByRole('columnheader', { name: header }).count()).toBe(1);
     }
 
-    await page.getByRole('row').nth(1).getByRole('gridcell').nth(2).click();
+    await page.getByRole('row').nth(1).getByRole('link').first().click();
     const kind = page.getByRole('combobox', { name: 'Loại văn bản' });
     await kind.waitFor({ timeout: 30_000 });
     await kind.click();
     const options = await page.getByRole('option').allTextContents();
     expect(options).toEqual(expect.arrayContaining(['Công văn', 'Hướng dẫn', 'Kế hoạch', 'Khác']));
     expect(options.join(' ')).not.toMatch(/cong-van|huong-dan/);
-    await page.close();
+    await page.keyboard.press('Escape');
   });
 
   it('opens the article list newest first with category, date and state, 20 to a page', async () => {
-    const page = await product.signIn();
+    const page = editor;
     await page.goto(`${product.cmsUrl}${ARTICLES_LIST}`);
     await page.getByRole('row').nth(1).waitFor({ timeout: 60_000 });
     expect(new URL(page.url()).searchParams.get('pageSize')).toBe('20');
@@ -214,6 +238,5 @@ describe('choices and list views', () => {
       expect(await page.getByRole('columnheader', { name: header }).count()).toBe(1);
     }
     expect(await page.getByRole('row').nth(1).textContent()).toContain(article.title);
-    await page.close();
   });
 });
