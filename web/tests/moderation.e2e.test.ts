@@ -151,19 +151,22 @@ describe('moderating reader comments', () => {
 
 describe('roles', () => {
   it('shows a comment moderator only the comments; articles are refused', async () => {
+    const text = `Ý kiến chờ người kiểm duyệt ${Date.now()}`;
+    await submitComment(text);
     const moderator = await createUser('comment-moderator');
     const page = await withoutTour(await product.signIn(moderator));
     await page.goto(`${product.cmsUrl}/admin/content-manager`);
     await page.getByRole('link', { name: 'Ý kiến bạn đọc' }).first().waitFor({ timeout: 60_000 });
     const types = await page.locator('a[href*="/content-manager/collection-types/"], a[href*="/content-manager/single-types/"]').evaluateAll((links) =>
-      [...new Set(links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).pathname).split('/').slice(0, 6).join('/')))]
+      [...new Set(links.map((link) => decodeURIComponent(new URL((link as HTMLAnchorElement).href).pathname).split('/').slice(0, 5).join('/')))]
     );
     expect(types).toEqual(['/admin/content-manager/collection-types/api::comment.comment']);
     expect(await page.locator('a[href$="/admin/plugins/upload"]').count()).toBe(0);
 
     // Comments open, with the article each one is about.
     await openComments(page);
-    await expect.poll(() => page.getByRole('row').nth(1).textContent()).toContain(article.title);
+    await expect.poll(() => rowOf(page, text).textContent()).toContain(article.title);
+    expect(await rowOf(page, text).textContent()).toContain('Chờ duyệt');
 
     await page.goto(`${product.cmsUrl}${ARTICLES_LIST}`);
     await page.getByText('Bạn không có quyền truy cập nội dung này').waitFor({ timeout: 30_000 });
@@ -215,6 +218,18 @@ describe('choices and list views', () => {
     expect(table).not.toMatch(/cong-van|huong-dan|ke-hoach|nghi-quyet|quyet-dinh|thong-bao|bao-cao/);
     const headers = (await page.locator('thead').textContent()) ?? '';
     for (const header of ['Số hiệu', 'Trích yếu', 'Loại văn bản', 'Cơ quan ban hành', 'Ngày ban hành']) expect(headers).toContain(header);
+
+    // The list's filter offers the kinds by name too.
+    await page.getByRole('button', { name: 'Bộ lọc' }).click();
+    const filter = page.getByRole('dialog');
+    await filter.getByRole('combobox').first().click();
+    await page.getByRole('option', { name: 'Loại văn bản' }).click();
+    await filter.getByRole('combobox').last().click();
+    const filterOptions = await page.getByRole('option').allTextContents();
+    expect(filterOptions).toEqual(expect.arrayContaining(['Công văn', 'Hướng dẫn', 'Khác']));
+    expect(filterOptions.join(' ')).not.toMatch(/cong-van|huong-dan/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
 
     await page.getByRole('row').nth(1).getByRole('link').first().click();
     const kind = page.getByRole('combobox', { name: 'Loại văn bản' });
