@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 
-export const COMMENT = 'api::comment.comment';
-export const MODERATION_STATES = ['pending', 'approved', 'rejected'] as const;
+const COMMENT = 'api::comment.comment';
 
 // The moderation queue lists pending comments first. The state codes sort alphabetically
 // (approved < pending < rejected) and a list sorts by one field, so each comment also carries
