@@ -16,7 +16,8 @@ const filesUnder = (dir) =>
 const sourceHash = () => {
   const hash = createHash('sha256');
   // Content types shape the admin's forms at run time, not at build time; only these are compiled in.
-  for (const file of [...filesUnder(path.join(CMS_DIR, 'src', 'admin')), path.join(CMS_DIR, 'package.json')]) {
+  const shared = [path.join(CMS_DIR, '..', 'shared', 'src', 'kinds.ts')]; // labels the admin imports
+  for (const file of [...filesUnder(path.join(CMS_DIR, 'src', 'admin')), ...shared, path.join(CMS_DIR, 'package.json')]) {
     hash.update(path.relative(CMS_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   return hash.digest('hex');

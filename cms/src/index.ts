@@ -6,9 +6,9 @@ import { ensureNewsroomRoles } from './bootstrap/roles';
 import { ensurePublicReadAccess } from './bootstrap/public-access';
 import { ensureBuildToken } from './bootstrap/api-token';
 import { ensureRebuildWebhook } from './bootstrap/webhooks';
-import { applyVietnameseLabels } from './bootstrap/admin-labels';
+import { applyAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './seed';
-import { bootstrapEngagement } from './engagement/bootstrap';
+import { keepModerationQueueOrder } from './engagement/moderation';
 import { convertStoredRichText } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
 
@@ -30,8 +30,8 @@ export default {
     await ensurePublicReadAccess(strapi);
     await ensureBuildToken(strapi);
     await ensureRebuildWebhook(strapi);
-    await applyVietnameseLabels(strapi);
-    await bootstrapEngagement(strapi);
+    await applyAdminViews(strapi);
+    await keepModerationQueueOrder(strapi);
     if (process.env.SEED_DEMO_CONTENT === 'true') await seedDemoContent(strapi);
   },
 };

@@ -62,7 +62,7 @@ describe('loadSiteData: engagement', () => {
     const { url, queries } = await serveCms({ status: 200, json: { data: { online: 3, today: 40, month: 900, total: 12345 } } });
     const site = await loadSiteData(readBuildEnv({ STRAPI_URL: url }));
     const commentsQuery = queries.find((q) => q.includes('query ApprovedCommentsPage'))!;
-    expect(commentsQuery.match(/status: \{ ?eq: "approved" ?\}/g)).toHaveLength(2); // list and total alike
+    expect(commentsQuery.match(/moderation: \{ ?eq: "approved" ?\}/g)).toHaveLength(2); // list and total alike
     expect(commentsQuery).not.toContain('email');
 
     const a1 = site.articles.find((a) => a.id === 'a1')!;

@@ -17,25 +17,25 @@ let published: { slug: string; title: string; documentId: string }[];
 
 // Reader comments on the second article, one per moderation state; each carries a private email.
 const COMMENTS = {
-  approved: { name: 'Bạn đọc Đã Duyệt', email: 'da.duyet@example.vn', text: 'Ý kiến đã duyệt: bài viết rất thiết thực.', status: 'approved' },
-  pending: { name: 'Bạn đọc Chờ Duyệt', email: 'cho.duyet@example.vn', text: 'Ý kiến đang chờ duyệt kiểm thử.', status: 'pending' },
-  rejected: { name: 'Bạn đọc Bị Từ Chối', email: 'bi.tu.choi@example.vn', text: 'Ý kiến bị từ chối kiểm thử.', status: 'rejected' },
+  approved: { name: 'Bạn đọc Đã Duyệt', email: 'da.duyet@example.vn', text: 'Ý kiến đã duyệt: bài viết rất thiết thực.', moderation: 'approved' },
+  pending: { name: 'Bạn đọc Chờ Duyệt', email: 'cho.duyet@example.vn', text: 'Ý kiến đang chờ duyệt kiểm thử.', moderation: 'pending' },
+  rejected: { name: 'Bạn đọc Bị Từ Chối', email: 'bi.tu.choi@example.vn', text: 'Ý kiến bị từ chối kiểm thử.', moderation: 'rejected' },
 } as const;
 
 beforeAll(async () => {
   cms = await startCms({ seed: true });
   content = await addTestContent(cms);
   // As readers and editors do: sent through the public endpoint (stored pending), then moderated.
-  for (const { status, ...comment } of Object.values(COMMENTS)) {
+  for (const { moderation, ...comment } of Object.values(COMMENTS)) {
     const res = await fetch(`${cms.url}/api/engagement/articles/${content.second.documentId}/comments`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ ...comment, website: '' }),
     });
     if (res.status !== 202) throw new Error(`comment not accepted: HTTP ${res.status} ${await res.text()}`);
-    if (status === 'pending') continue;
+    if (moderation === 'pending') continue;
     const [stored] = await cms.strapi.documents('api::comment.comment').findMany({ filters: { text: comment.text } } as any);
-    await cms.strapi.documents('api::comment.comment').update({ documentId: stored!.documentId, data: { status } as any });
+    await cms.strapi.documents('api::comment.comment').update({ documentId: stored!.documentId, data: { moderation } as any });
   }
   published = (await cms.strapi.documents('api::article.article').findMany({ status: 'published', fields: ['slug', 'title'], limit: 10_000 } as any)) as any;
   build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC' });

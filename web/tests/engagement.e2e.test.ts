@@ -151,7 +151,7 @@ describe('an article page', () => {
       // Comments have no drafts; `published` makes the article relation resolve to the live article.
       const stored = (await cms.strapi.documents(COMMENT).findMany({ filters: { text }, populate: ['article'], status: 'published' } as any)) as any[];
       expect(stored).toHaveLength(1);
-      expect(stored[0]).toMatchObject({ name: 'Trần Văn Bạn Đọc', email: 'ban.doc.e2e@example.vn', status: 'pending', article: { documentId: content.second.documentId } });
+      expect(stored[0]).toMatchObject({ name: 'Trần Văn Bạn Đọc', email: 'ban.doc.e2e@example.vn', moderation: 'pending', article: { documentId: content.second.documentId } });
       expect(reader.errors).toEqual([]);
     } finally {
       await reader.close();

@@ -1,51 +1,57 @@
 import type { Core } from '@strapi/strapi';
-import { PUBLIC_CONTENT_TYPES } from './content-types';
+import ROLES from './roles.json';
 
+/**
+ * The newsroom's admin roles, committed in roles.json and applied exactly on every start: a role holds
+ * the permissions listed there and nothing else, so what a role may do is read in one file and a
+ * database cannot drift (a type added later, a permission clicked in by hand, Strapi's first-start
+ * defaults). The admin shows each role only the menus its permissions open.
+ *
+ *   contentTypes: uid → actions (create, read, update, delete, publish), or
+ *                 { actions, ownOnly: true } for entries the user created (Strapi's is-creator condition)
+ *   plugins:      plugin actions (e.g. the media library), a string or { action, ownOnly }
+ */
+type Grant = string[] | { actions: string[]; ownOnly?: boolean };
+type PluginGrant = string | { action: string; ownOnly?: boolean };
+export interface RoleSpec {
+  name: string;
+  description: string;
+  contentTypes: Record<string, Grant>;
+  plugins: PluginGrant[];
+}
+export const ROLE_SPECS: Record<string, RoleSpec> = ROLES;
+
+const OWN_ONLY = ['admin::is-creator'];
 const EXPLORER = 'plugin::content-manager.explorer';
-const PUBLISH = `${EXPLORER}.publish`;
-const WRITE_ACTIONS = ['create', 'read', 'update', 'delete'].map((verb) => `${EXPLORER}.${verb}`);
 
-type Permission = { id?: number; action: string; subject: string | null; properties?: unknown; conditions?: string[] };
-
-// Strapi creates "Editor" and "Author" on first start with the content types present then;
-// a type added later would be invisible to them. Editors publish; authors write drafts only
-// (their own, as Strapi's is-creator condition gives them) and can never publish.
-const ROLES = [
-  { code: 'strapi-editor', name: 'Biên tập viên', actions: [...WRITE_ACTIONS, PUBLISH], conditions: [] as string[] },
-  { code: 'strapi-author', name: 'Tác giả', actions: WRITE_ACTIONS, conditions: ['admin::is-creator'] },
-];
+const permissionsOf = (strapi: Core.Strapi, spec: RoleSpec) => {
+  const actionProvider = strapi.service('admin::permission').actionProvider;
+  const contentTypes = Object.entries(spec.contentTypes).flatMap(([subject, grant]) => {
+    const { actions, ownOnly = false } = Array.isArray(grant) ? { actions: grant } : grant;
+    const withFields = strapi
+      .service('admin::content-type')
+      .getPermissionsWithNestedFields(actions.map((verb) => ({ ...actionProvider.get(`${EXPLORER}.${verb}`), subjects: [subject] })));
+    return withFields.map((permission: object) => ({ ...permission, conditions: ownOnly ? OWN_ONLY : [] }));
+  });
+  const plugins = spec.plugins.map((grant) => {
+    const { action, ownOnly = false } = typeof grant === 'string' ? { action: grant } : grant;
+    return { action, subject: null, properties: {}, conditions: ownOnly ? OWN_ONLY : [] };
+  });
+  return [...contentTypes, ...plugins];
+};
 
 export const ensureNewsroomRoles = async (strapi: Core.Strapi) => {
   const roleService = strapi.service('admin::role');
-  const permissionService = strapi.service('admin::permission');
+  // Makes the super admin role (and Strapi's editor and author, which we then rename) on a new database.
   await roleService.createRolesIfNoneExist();
 
-  for (const spec of ROLES) {
-    const role = await strapi.db.query('admin::role').findOne({ where: { code: spec.code } });
-    if (!role) throw new Error(`Strapi did not create the ${spec.code} role`);
-    if (role.name !== spec.name) {
-      await strapi.db.query('admin::role').update({ where: { id: role.id }, data: { name: spec.name } });
+  for (const [code, spec] of Object.entries(ROLE_SPECS)) {
+    let role = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!role) role = await roleService.create({ code, name: spec.name, description: spec.description });
+    if (role.name !== spec.name || role.description !== spec.description) {
+      await strapi.db.query('admin::role').update({ where: { id: role.id }, data: { name: spec.name, description: spec.description } });
     }
-
-    const current: Permission[] = await permissionService.findMany({ where: { role: { id: role.id } } });
-    const has = new Set(current.map((p) => `${p.action}|${p.subject}`));
-
-    const forbidden = current.filter(
-      (p) => p.action === PUBLISH && !spec.actions.includes(PUBLISH) && p.subject !== null
-    );
-    if (forbidden.length > 0) await permissionService.deleteByIds(forbidden.map((p) => p.id));
-
-    const actions = spec.actions.map((actionId) => ({
-      ...permissionService.actionProvider.get(actionId),
-      subjects: PUBLIC_CONTENT_TYPES,
-    }));
-    const candidates: Permission[] = strapi
-      .service('admin::content-type')
-      .getPermissionsWithNestedFields(actions);
-    const missing = candidates
-      .filter((p) => p.subject && (PUBLIC_CONTENT_TYPES as readonly string[]).includes(p.subject))
-      .filter((p) => !has.has(`${p.action}|${p.subject}`))
-      .map((p) => ({ ...p, conditions: spec.conditions }));
-    if (missing.length > 0) await roleService.addPermissions(role.id, missing);
+    // Adds what is missing and removes what the file does not list; unchanged permissions are kept as they are.
+    await roleService.assignPermissions(role.id, permissionsOf(strapi, spec));
   }
 };

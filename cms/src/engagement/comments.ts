@@ -17,14 +17,22 @@ export interface NewComment {
 
 export const createComments = (strapi: Core.Strapi) => {
   const articles = () => strapi.db.connection(strapi.db.metadata.get('api::article.article').tableName);
-  const approvedOf = (documentId: string) => ({ status: 'approved', article: { documentId } });
+  // The published side only: each comment links to the draft and the published row of its article.
+  const approvedOf = (documentId: string) => ({ moderation: 'approved', article: { documentId, publishedAt: { $notNull: true } } });
 
   return {
-    /** The published article a reader can comment on, or null; `open` is the editor's per-article switch. */
+    /**
+     * The published article a reader can comment on, or null; `open` is the editor's per-article switch.
+     * `rows` are its draft and published rows: a comment links to both, as the document service links a
+     * type without drafts to one with drafts, so the admin (which shows the draft side) sees the article.
+     */
     async article(documentId: string) {
-      const row = await articles().where({ document_id: documentId }).whereNotNull('published_at').first('id', 'comments_enabled');
+      const rows = await articles().where({ document_id: documentId }).select('id', 'published_at', 'comments_enabled');
+      const published = rows.find((row) => row.published_at != null);
+      if (!published) return null;
       // Rows published before the switch existed hold NULL, which means open.
-      return row ? { id: row.id as number, open: row.comments_enabled !== false && row.comments_enabled !== 0 } : null;
+      const open = published.comments_enabled !== false && published.comments_enabled !== 0;
+      return { rows: rows.map((row) => row.id as number), open };
     },
 
     /** Approved comments only, newest first, and never the email: this is what the public sees. */
@@ -41,9 +49,9 @@ export const createComments = (strapi: Core.Strapi) => {
     // Written through the query engine, not the document service, on purpose: the document service
     // would send an entry.create webhook and every pending (possibly spam) comment would rebuild the
     // site. The rebuild happens when an editor approves it in the admin (entry.update).
-    async submit(articleRowId: number, comment: NewComment) {
+    async submit(articleRows: number[], comment: NewComment) {
       await strapi.db.query(COMMENT).create({
-        data: { ...comment, status: 'pending', article: articleRowId, publishedAt: new Date() },
+        data: { ...comment, moderation: 'pending', article: { set: articleRows.map((id) => ({ id })) }, publishedAt: new Date() },
       });
     },
   };

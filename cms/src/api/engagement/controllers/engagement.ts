@@ -122,7 +122,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!article.open) return ctx.forbidden('Bài viết này đã đóng chức năng bình luận');
       if (!(await admit(ctx, 'comments'))) return;
       const { name, email, text } = parsed.data;
-      await comments().submit(article.id, { name, email, text });
+      await comments().submit(article.rows, { name, email, text });
       ctx.status = 202;
       ctx.body = PENDING;
     },
