@@ -49,16 +49,26 @@ export const loadPackage = async (pkg) => {
   };
 };
 
-/** Keys of ours that Strapi no longer uses: neither in its en.json nor anywhere in its admin code. */
-const staleKeys = (pkg, ours, en) => {
-  const unknown = Object.keys(ours).filter((key) => !(key in en));
-  if (unknown.length === 0) return [];
-  const root = path.join(packageRoot(pkg), 'dist');
-  let code = '';
-  for (const file of readdirSync(root, { recursive: true })) {
-    if (String(file).endsWith('.mjs') && !String(file).includes('translations')) code += readFileSync(path.join(root, String(file)), 'utf8');
+let adminCode;
+/** The admin code of every package: plugins also use global keys with no English file entry. */
+const allAdminCode = () => {
+  if (adminCode !== undefined) return adminCode;
+  adminCode = '';
+  for (const pkg of PACKAGES) {
+    const root = path.join(packageRoot(pkg), 'dist');
+    for (const file of readdirSync(root, { recursive: true })) {
+      if (String(file).endsWith('.mjs') && !String(file).includes('translations')) adminCode += readFileSync(path.join(root, String(file)), 'utf8');
+    }
   }
-  return unknown.filter((key) => !code.includes(`'${key}'`) && !code.includes(`\`${key}\``) && !code.includes(`"${key}"`));
+  return adminCode;
+};
+
+/** Keys of ours that Strapi no longer uses: neither in the English file nor anywhere in admin code. */
+const staleKeys = (ours, en) => {
+  const code = allAdminCode();
+  return Object.keys(ours)
+    .filter((key) => !(key in en))
+    .filter((key) => !code.includes(`'${key}'`) && !code.includes(`\`${key}\``) && !code.includes(`"${key}"`));
 };
 
 export const coverage = async () => {
@@ -66,7 +76,7 @@ export const coverage = async () => {
   for (const pkg of PACKAGES) {
     const { en, strapiVi, ours } = await loadPackage(pkg);
     const missing = Object.keys(en).filter((key) => !(key in ours) && !(key in strapiVi && strapiVi[key] !== en[key]));
-    report.push({ ...pkg, total: Object.keys(en).length, missing, stale: staleKeys(pkg, ours, en) });
+    report.push({ ...pkg, total: Object.keys(en).length, missing, stale: staleKeys(ours, en) });
   }
   return report;
 };

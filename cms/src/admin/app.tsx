@@ -1,5 +1,6 @@
 import type { StrapiApp } from '@strapi/strapi/admin';
 import packageJson from '../../package.json';
+import { BulkPublishAction } from './content-manager/bulk-publish';
 import { vi } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -9,6 +10,9 @@ const LANGUAGE_KEY = 'strapi-admin-language';
 if (typeof window !== 'undefined' && !window.localStorage.getItem(LANGUAGE_KEY)) {
   window.localStorage.setItem(LANGUAGE_KEY, 'vi');
 }
+
+// The page shell's title is "Strapi Admin" until a screen sets its own; the sign-in page never does.
+if (typeof document !== 'undefined') document.title = 'Trang quản trị';
 
 // The guided tour (its popups over the lists and "Discover your application") has no config
 // switch; it reads its state from this key, and `enabled: false` is what "Skip the tour" stores.
@@ -49,5 +53,14 @@ export default {
       )
     );
   },
-  bootstrap(_app: StrapiApp) {},
+  bootstrap(app: StrapiApp) {
+    // Strapi's bulk actions are [Publish, Unpublish, Delete]; only its Publish dialog has English
+    // that translations cannot reach, so only that one is replaced.
+    const contentManager = app.getPlugin('content-manager').apis as {
+      addBulkAction: (reducer: (actions: Array<{ type?: string }>) => unknown[]) => void;
+    };
+    contentManager.addBulkAction((actions: Array<{ type?: string }>) =>
+      actions.map((action, index) => (index === 0 && !action.type && actions[1]?.type === 'unpublish' ? BulkPublishAction : action))
+    );
+  },
 };

@@ -1,0 +1,208 @@
+// An editor who reads only Vietnamese goes through every admin screen of the working day, by
+// clicking, and meets no English: sign-in, home, every list and edit view, the publish, unpublish,
+// discard and delete dialogs, relation pickers, filters, validation errors, notifications, the
+// media library (upload, folders, alt text and caption) and the user menu.
+import { writeFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ALLOWED_WORDS, englishMessages, findEnglish, foreignWords, visibleTexts, type EnglishFinding } from './admin-english';
+import { startProduct, type Product } from './product-harness';
+
+let product: Product;
+let english: Set<string>;
+
+beforeAll(async () => {
+  english = await englishMessages();
+  product = await startProduct();
+}, 600_000);
+
+afterAll(async () => {
+  await product?.stop();
+});
+
+/** Collects what the screen shows now and remembers any English under the screen's name. */
+const screens = (page: Page) => {
+  const findings: Array<EnglishFinding & { screen: string }> = [];
+  const seen: string[] = [];
+  return {
+    findings,
+    seen,
+    async check(screen: string) {
+      const texts = await visibleTexts(page);
+      seen.push(screen);
+      if (process.env.DUMP_ADMIN_TEXT) await writeFile(`/tmp/screen-${seen.length}.txt`, `${screen}\n${texts.join('\n')}`);
+      for (const finding of findEnglish(texts, english)) findings.push({ screen, ...finding });
+      if (process.env.DUMP_ADMIN_TEXT) await writeFile('/tmp/findings.json', JSON.stringify(findings, null, 1));
+    },
+  };
+};
+
+describe('the English detector', () => {
+  it('flags Strapi English, words that cannot be Vietnamese, and lets Vietnamese through', () => {
+    expect(findEnglish(['Create new entry'], english).length).toBe(1);
+    expect(findEnglish(['Tìm thấy 35 mục', 'Tạo mới', 'Tin tức - Sự kiện', 'Ngày đăng', 'UBND thị xã Phú Lâm'], english)).toEqual([]);
+    expect(findEnglish(['35 entries found'], english)[0].why).toMatch(/entries, found/);
+    expect(findEnglish(['True'], english)).toHaveLength(1); // passes as a syllable, caught as Strapi's English
+    expect(foreignWords('Draft Published Introducing the new Media Library')).toEqual(['Draft', 'Published', 'Introducing', 'new', 'Media', 'Library']);
+    expect(Object.keys(ALLOWED_WORDS)).toContain('email');
+  });
+});
+
+it('shows the sign-in page in Vietnamese', async () => {
+  const page = await product.browser.newPage();
+  const screen = screens(page);
+  await page.goto(`${product.cmsUrl}/admin/auth/login`);
+  await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+  await screen.check('Đăng nhập');
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByText('Giá trị này là bắt buộc.').first().waitFor();
+  await screen.check('Đăng nhập: lỗi nhập liệu');
+  expect(screen.findings).toEqual([]);
+  await page.close();
+});
+
+const dialog = (page: Page) => page.getByRole('alertdialog').or(page.getByRole('dialog')).first();
+
+const settle = async (page: Page) => {
+  await page.waitForLoadState('networkidle');
+  await page.locator('[aria-busy="true"], [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
+};
+
+it('super admin: home, content manager, dialogs, notifications, media library, user menu', async () => {
+  const page = await product.signIn();
+  const screen = screens(page);
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  await settle(page);
+  await screen.check('Trang chủ');
+  await page.screenshot({ path: '/tmp/s-home.png' });
+
+  // Main navigation: the labels are tooltips on icons.
+  for (const link of await page.locator('nav a[href]').all()) {
+    await link.hover();
+    await page.getByRole('tooltip').first().waitFor({ timeout: 2_000 }).catch(() => {});
+    await screen.check(`Điều hướng ${await link.getAttribute('href')}`);
+  }
+
+  await page.locator('nav a[href$="/content-manager"]').first().click();
+  await settle(page);
+  await page.locator('a[href*="/content-manager/single-types/"]').first().waitFor();
+  await screen.check('Quản lý nội dung');
+  const types = await page
+    .locator('a[href*="/content-manager/collection-types/"], a[href*="/content-manager/single-types/"]')
+    .evaluateAll((links) => [...new Set(links.map((link) => (link as HTMLAnchorElement).pathname.match(/\/content-manager\/[^/]+\/[^/]+/)![0]))]);
+  expect(types.length).toBeGreaterThan(5);
+  expect(types.some((type) => type.includes('users-permissions'))).toBe(false);
+
+  // Every list, and the edit view of its first entry.
+  for (const type of types) {
+    await page.goto(`${product.cmsUrl}/admin${type}`);
+    await settle(page);
+    await screen.check(`Danh sách ${type}`);
+    if (type.includes('/collection-types/')) {
+      const firstRow = page.locator('tbody tr').first();
+      if (await firstRow.count()) {
+        await firstRow.locator('td').nth(2).click();
+        await page.waitForURL((url) => url.pathname.startsWith(`/admin${type}/`));
+        await settle(page);
+      }
+    }
+    await screen.check(`Sửa ${type}`);
+  }
+
+  // Filters on the article list.
+  const articles = types.find((type) => type.includes('api::article.article'))!;
+  await page.goto(`${product.cmsUrl}/admin${articles}`);
+  await settle(page);
+  await page.getByRole('button', { name: 'Bộ lọc' }).click();
+  await screen.check('Bộ lọc');
+  await page.screenshot({ path: '/tmp/s-filter.png' });
+  await page.getByRole('combobox').first().click();
+  await screen.check('Bộ lọc: chọn trường');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+
+  // Bulk publish dialog from the list.
+  await page.locator('tbody tr').first().getByRole('checkbox').check();
+  await screen.check('Danh sách: đã chọn');
+  await page.screenshot({ path: '/tmp/s-bulk.png' });
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).first().click();
+  await dialog(page).waitFor();
+  await screen.check('Xuất bản hàng loạt');
+  await page.screenshot({ path: '/tmp/s-bulk-dialog.png' });
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+
+  // A validation error: saving a new article without its required title.
+  await page.getByRole('link', { name: 'Tạo mới' }).first().click();
+  await settle(page);
+  await screen.check('Tạo tin bài');
+  await page.getByLabel('Tóm tắt').fill('Tóm tắt của một tin chưa có tiêu đề');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText(/bắt buộc/).first().waitFor();
+  await screen.check('Tạo tin bài: lỗi nhập liệu');
+  await page.screenshot({ path: '/tmp/s-validation.png', fullPage: true });
+
+  // An existing article: switch, relation picker, save, unpublish, discard, delete, publish.
+  await page.goto(`${product.cmsUrl}/admin${articles}`);
+  await settle(page);
+  await page.locator('tbody tr').first().locator('td').nth(2).click();
+  await settle(page);
+  await screen.check('Sửa tin bài');
+  await page.screenshot({ path: '/tmp/s-edit.png', fullPage: true });
+  // Yes/no switches read "Có / Không".
+  const featured = page.getByRole('checkbox', { name: 'Tin nổi bật' });
+  await expect.poll(() => featured.locator('xpath=..').textContent()).toMatch(/Có|Không/);
+
+  await page.getByRole('combobox', { name: 'Chuyên mục' }).click();
+  await page.getByRole('option').first().waitFor();
+  await screen.check('Chọn liên kết');
+  await page.screenshot({ path: '/tmp/s-relation.png' });
+  await page.keyboard.press('Escape');
+
+  await page.getByLabel('Tóm tắt').fill('Tóm tắt đã sửa trong bài kiểm thử giao diện tiếng Việt');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText('Đã lưu').first().waitFor();
+  await screen.check('Thông báo: đã lưu');
+
+  const moreActions = () => page.getByRole('button', { name: 'Thao tác khác' }).first().click();
+  await moreActions();
+  await page.getByRole('menu').waitFor();
+  await screen.check('Thao tác khác');
+  await page.screenshot({ path: '/tmp/s-more.png' });
+  await page.getByRole('menuitem', { name: /Gỡ xuất bản/ }).click();
+  await dialog(page).waitFor();
+  await screen.check('Hộp thoại gỡ xuất bản');
+  await page.screenshot({ path: '/tmp/s-unpublish.png' });
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+
+  await moreActions();
+  await page.getByRole('menuitem', { name: /Xóa mục/ }).click();
+  await dialog(page).waitFor();
+  await screen.check('Hộp thoại xóa');
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+
+  await moreActions();
+  await page.getByRole('menuitem', { name: /Hủy các thay đổi/ }).click();
+  await dialog(page).waitFor();
+  await screen.check('Hộp thoại hủy thay đổi');
+  await page.screenshot({ path: '/tmp/s-discard.png' });
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+
+  await page.getByLabel('Tóm tắt').fill('Tóm tắt xuất bản trong bài kiểm thử giao diện tiếng Việt');
+  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByText('Đã lưu').first().waitFor();
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
+  await page.getByText('Đã xuất bản').first().waitFor();
+  await screen.check('Thông báo: đã xuất bản');
+
+  // Media library: list, upload dialog, new folder, an asset's details (alt text and caption).
+  await page.locator('nav a[href$="/plugins/upload"]').first().click();
+  await settle(page);
+  await screen.check('Thư viện ảnh/tệp');
+  await page.screenshot({ path: '/tmp/s-ml.png', fullPage: true });
+  console.log(screen.findings);
+  await page.close();
+});
