@@ -68,7 +68,7 @@ const settle = async (page: Page) => {
   await page.locator('[aria-busy="true"], [role="progressbar"]').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
 };
 
-it('super admin: home, content manager, dialogs, notifications, media library, user menu', async () => {
+it('super admin: home, navigation, every list and edit view, dialogs, notifications', { timeout: 600_000 }, async () => {
   const page = await product.signIn();
   const screen = screens(page);
   await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
@@ -132,12 +132,12 @@ it('super admin: home, content manager, dialogs, notifications, media library, u
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'detached' });
 
-  // A validation error: saving a new article without its required title.
+  // A validation error: publishing a new article without its required title (drafts may be incomplete).
   await page.getByRole('link', { name: 'Tạo mới' }).first().click();
   await settle(page);
   await screen.check('Tạo tin bài');
   await page.getByLabel('Tóm tắt').fill('Tóm tắt của một tin chưa có tiêu đề');
-  await page.getByRole('button', { name: 'Lưu' }).click();
+  await page.getByRole('button', { name: 'Xuất bản', exact: true }).click();
   await page.getByText(/bắt buộc/).first().waitFor();
   await screen.check('Tạo tin bài: lỗi nhập liệu');
   await page.screenshot({ path: '/tmp/s-validation.png', fullPage: true });
@@ -145,7 +145,7 @@ it('super admin: home, content manager, dialogs, notifications, media library, u
   // An existing article: switch, relation picker, save, unpublish, discard, delete, publish.
   await page.goto(`${product.cmsUrl}/admin${articles}`);
   await settle(page);
-  await page.locator('tbody tr').first().locator('td').nth(2).click();
+  await page.locator('tbody tr', { hasText: 'Đã xuất bản' }).first().locator('td').nth(2).click();
   await settle(page);
   await screen.check('Sửa tin bài');
   await page.screenshot({ path: '/tmp/s-edit.png', fullPage: true });
@@ -163,9 +163,13 @@ it('super admin: home, content manager, dialogs, notifications, media library, u
   await page.getByRole('button', { name: 'Lưu' }).click();
   await page.getByText('Đã lưu').first().waitFor();
   await screen.check('Thông báo: đã lưu');
+  // A published entry with saved changes: its status reads "Đã sửa" and unpublishing asks first.
+  await page.getByText('Đã sửa', { exact: true }).first().waitFor();
 
-  const moreActions = () => page.getByRole('button', { name: 'Thao tác khác' }).first().click();
-  await moreActions();
+  // The header's menu (delete) and the side panel's menu (unpublish, discard) of a modified entry.
+  const headerMenu = () => page.getByRole('button', { name: 'Thao tác khác' }).first().click();
+  const panelMenu = () => page.getByRole('button', { name: 'Thao tác khác' }).last().click();
+  await panelMenu();
   await page.getByRole('menu').waitFor();
   await screen.check('Thao tác khác');
   await page.screenshot({ path: '/tmp/s-more.png' });
@@ -176,18 +180,18 @@ it('super admin: home, content manager, dialogs, notifications, media library, u
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'detached' });
 
-  await moreActions();
-  await page.getByRole('menuitem', { name: /Xóa mục/ }).click();
-  await dialog(page).waitFor();
-  await screen.check('Hộp thoại xóa');
-  await page.keyboard.press('Escape');
-  await dialog(page).waitFor({ state: 'detached' });
-
-  await moreActions();
+  await panelMenu();
   await page.getByRole('menuitem', { name: /Hủy các thay đổi/ }).click();
   await dialog(page).waitFor();
   await screen.check('Hộp thoại hủy thay đổi');
   await page.screenshot({ path: '/tmp/s-discard.png' });
+  await page.keyboard.press('Escape');
+  await dialog(page).waitFor({ state: 'detached' });
+
+  await headerMenu();
+  await page.getByRole('menuitem', { name: /Xóa mục/ }).click();
+  await dialog(page).waitFor();
+  await screen.check('Hộp thoại xóa');
   await page.keyboard.press('Escape');
   await dialog(page).waitFor({ state: 'detached' });
 
@@ -198,11 +202,66 @@ it('super admin: home, content manager, dialogs, notifications, media library, u
   await page.getByText('Đã xuất bản').first().waitFor();
   await screen.check('Thông báo: đã xuất bản');
 
-  // Media library: list, upload dialog, new folder, an asset's details (alt text and caption).
+  expect(screen.findings).toEqual([]);
+  await page.close();
+});
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAADMyIBrAAAAP0lEQVR4nO3PQQ0AIBDAsIF/z4cHHiSrgi09M9ZnZ6oDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA4LcHv0IBX7/OQi0AAAAASUVORK5CYII=',
+  'base64'
+);
+
+it('media library in Vietnamese: list, filters, new folder, upload, an asset\'s alt text and caption', { timeout: 600_000 }, async () => {
+  const page = await product.signIn();
+  const screen = screens(page);
   await page.locator('nav a[href$="/plugins/upload"]').first().click();
+  await page.locator('main img').first().waitFor();
   await settle(page);
   await screen.check('Thư viện ảnh/tệp');
-  await page.screenshot({ path: '/tmp/s-ml.png', fullPage: true });
+  await page.screenshot({ path: '/tmp/m-list.png' });
+
+  await page.getByRole('button', { name: 'Bộ lọc' }).click();
+  await settle(page);
+  await screen.check('Thư viện: bộ lọc');
+  await page.screenshot({ path: '/tmp/m-filter.png' });
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'Mới', exact: true }).click();
+  await page.getByRole('menu').waitFor();
+  await screen.check('Thư viện: menu Mới');
+  await page.screenshot({ path: '/tmp/m-new.png' });
+  await page.getByRole('menuitem', { name: /thư mục/i }).click();
+  await dialog(page).waitFor();
+  await screen.check('Thư viện: thư mục mới');
+  await page.screenshot({ path: '/tmp/m-folder.png' });
+  await dialog(page).getByRole('textbox').first().fill('Ảnh hội nghị');
+  await dialog(page).getByRole('button', { name: /Tạo/ }).click();
+  await page.getByText(/Đã tạo thư mục/).first().waitFor();
+  await screen.check('Thư viện: đã tạo thư mục');
+
+  await page.getByRole('button', { name: 'Mới', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => undefined);
+  await page.getByRole('menuitem', { name: /Tải lên/i }).first().click();
+  const fileChooser = await chooser;
+  await page.screenshot({ path: '/tmp/m-upload.png' });
+  if (fileChooser) {
+    await fileChooser.setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: PNG });
+  } else {
+    await dialog(page).waitFor();
+    await screen.check('Thư viện: hộp thoại tải lên');
+    const dialogChooser = page.waitForEvent('filechooser');
+    await dialog(page).getByRole('button', { name: /Chọn tệp/ }).click();
+    await (await dialogChooser).setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: PNG });
+  }
+  await page.getByText(/Tải lên thành công|Đã tải lên/).first().waitFor();
+  await screen.check('Thư viện: đã tải lên');
+  await page.screenshot({ path: '/tmp/m-uploaded.png' });
+
+  await page.locator('main img').first().click();
+  await page.getByText('Văn bản thay thế').first().waitFor();
+  await settle(page);
+  await screen.check('Thư viện: thông tin tệp');
+  await page.screenshot({ path: '/tmp/m-asset.png' });
   console.log(screen.findings);
   await page.close();
 });
