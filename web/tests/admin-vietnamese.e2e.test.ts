@@ -3,6 +3,7 @@
 // discard and delete dialogs, relation pickers, filters, validation errors, notifications, the
 // media library (upload, folders, alt text and caption) and the user menu.
 import { writeFile } from 'node:fs/promises';
+import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { ALLOWED_WORDS, englishMessages, findEnglish, foreignWords, visibleTexts, type EnglishFinding } from './admin-english';
@@ -58,6 +59,13 @@ it('shows the sign-in page in Vietnamese', async () => {
   await page.getByText('Giá trị này là bắt buộc.').first().waitFor();
   await screen.check('Đăng nhập: lỗi nhập liệu');
   expect(screen.findings).toEqual([]);
+
+  // Negative check: the same page in Strapi's English (a browser that chose it) is caught.
+  await page.evaluate(() => window.localStorage.setItem('strapi-admin-language', 'en'));
+  await page.reload();
+  await page.getByRole('button', { name: 'Login' }).waitFor();
+  await screen.check('Sign-in (English)');
+  expect(screen.findings.map(({ text }) => text)).toEqual(expect.arrayContaining(['Password', 'Login']));
   await page.close();
 });
 
@@ -206,10 +214,30 @@ it('super admin: home, navigation, every list and edit view, dialogs, notificati
   await page.close();
 });
 
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAEAAAAAwCAIAAADMyIBrAAAAP0lEQVR4nO3PQQ0AIBDAsIF/z4cHHiSrgi09M9ZnZ6oDAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA4LcHv0IBX7/OQi0AAAAASUVORK5CYII=',
-  'base64'
-);
+// A real 64×48 PNG (one colour), made here so the test needs no binary fixture.
+const png = () => {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([length, body, crc]);
+  };
+  const [width, height] = [64, 48];
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0xc8)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+};
 
 it('media library in Vietnamese: list, filters, new folder, upload, an asset\'s alt text and caption', { timeout: 600_000 }, async () => {
   const page = await product.signIn();
@@ -241,19 +269,19 @@ it('media library in Vietnamese: list, filters, new folder, upload, an asset\'s 
 
   await page.getByRole('button', { name: 'Mới', exact: true }).click();
   const chooser = page.waitForEvent('filechooser', { timeout: 10_000 }).catch(() => undefined);
-  await page.getByRole('menuitem', { name: /Tải lên/i }).first().click();
+  await page.getByRole('menuitem', { name: 'Tải tệp lên', exact: true }).click();
   const fileChooser = await chooser;
   await page.screenshot({ path: '/tmp/m-upload.png' });
   if (fileChooser) {
-    await fileChooser.setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: PNG });
+    await fileChooser.setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: png() });
   } else {
     await dialog(page).waitFor();
     await screen.check('Thư viện: hộp thoại tải lên');
     const dialogChooser = page.waitForEvent('filechooser');
     await dialog(page).getByRole('button', { name: /Chọn tệp/ }).click();
-    await (await dialogChooser).setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: PNG });
+    await (await dialogChooser).setFiles({ name: 'hoi-nghi.png', mimeType: 'image/png', buffer: png() });
   }
-  await page.getByText(/Tải lên thành công|Đã tải lên/).first().waitFor();
+  await page.getByText('Tải lên thành công!').first().waitFor();
   await screen.check('Thư viện: đã tải lên');
   await page.screenshot({ path: '/tmp/m-uploaded.png' });
 
@@ -261,7 +289,26 @@ it('media library in Vietnamese: list, filters, new folder, upload, an asset\'s 
   await page.getByText('Văn bản thay thế').first().waitFor();
   await settle(page);
   await screen.check('Thư viện: thông tin tệp');
-  await page.screenshot({ path: '/tmp/m-asset.png' });
-  console.log(screen.findings);
+  await page.getByRole('textbox', { name: 'Văn bản thay thế' }).fill('Hội nghị tổng kết năm');
+  await page.getByRole('textbox', { name: 'Chú thích' }).fill('Toàn cảnh hội nghị');
+  await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+  await page.getByText('Đã cập nhật tệp').first().waitFor();
+  await screen.check('Thư viện: đã lưu văn bản thay thế và chú thích');
+  expect(screen.findings).toEqual([]);
+  await page.close();
+});
+
+it('user menu and profile in Vietnamese', { timeout: 300_000 }, async () => {
+  const page = await product.signIn();
+  const screen = screens(page);
+  await page.getByRole('heading', { name: /Xin chào/ }).waitFor();
+  await page.getByRole('button', { name: /Quản trị viên/ }).click();
+  await page.getByRole('menu').waitFor();
+  await screen.check('Menu người dùng');
+  await page.getByRole('menuitem', { name: 'Thông tin cá nhân' }).click();
+  await page.getByRole('heading', { name: /Quản trị/ }).first().waitFor();
+  await settle(page);
+  await screen.check('Thông tin cá nhân');
+  expect(screen.findings).toEqual([]);
   await page.close();
 });
