@@ -3,6 +3,7 @@
 // discard and delete dialogs, relation pickers, filters, validation errors, notifications, the
 // media library (upload, folders, alt text and caption) and the user menu.
 import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -31,9 +32,10 @@ const screens = (page: Page) => {
     async check(screen: string) {
       const texts = await visibleTexts(page);
       seen.push(screen);
-      if (process.env.DUMP_ADMIN_TEXT) await writeFile(`/tmp/screen-${seen.length}.txt`, `${screen}\n${texts.join('\n')}`);
+      // DUMP_ADMIN_TEXT=<folder> keeps what each screen showed, to see where a finding came from.
+      const dump = process.env.DUMP_ADMIN_TEXT;
+      if (dump) await writeFile(path.join(dump, `${String(seen.length).padStart(3, '0')}.txt`), `${screen}\n${texts.join('\n')}`);
       for (const finding of findEnglish(texts, english)) findings.push({ screen, ...finding });
-      if (process.env.DUMP_ADMIN_TEXT) await writeFile('/tmp/findings.json', JSON.stringify(findings, null, 1));
     },
   };
 };
