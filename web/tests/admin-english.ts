@@ -3,7 +3,6 @@
 // written without diacritics, a Vietnamese syllable is an onset, a vowel group and one of eight
 // endings (t-r-a-n-g, ng-h-i-ê-n) — "Create", "entries", "found", "Draft", "Published" are not.
 import type { Page } from 'playwright-core';
-// @ts-expect-error plain ES module shared with the CMS translation report
 import { PACKAGES, loadPackage } from '../../cms/scripts/admin-translations.mjs';
 
 /**
