@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerDerivedFields } from './middlewares/derived-fields';
 import { registerPublishedOnlyForPublic } from './middlewares/published-only';
-import { ensureSuperAdmin } from './bootstrap/super-admin';
+import { ensureSuperAdmin, nameSuperAdminRole } from './bootstrap/super-admin';
 import { ensureNewsroomRoles } from './bootstrap/roles';
 import { ensurePublicReadAccess } from './bootstrap/public-access';
 import { ensureBuildToken } from './bootstrap/api-token';
@@ -27,6 +27,7 @@ export default {
     await convertStoredRichText(strapi);
     await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);
+    await nameSuperAdminRole(strapi);
     await ensurePublicReadAccess(strapi);
     await ensureBuildToken(strapi);
     await ensureRebuildWebhook(strapi);

@@ -25,3 +25,15 @@ export const ensureSuperAdmin = async (strapi: Core.Strapi) => {
   });
   strapi.log.info(`Created the first super admin ${email}`);
 };
+
+// Strapi names its top role in English ("Super Admin"); it is shown under every administrator's
+// name in the admin. Only Strapi's own default name is replaced, never one an administrator chose.
+export const nameSuperAdminRole = async (strapi: Core.Strapi) => {
+  const role = await strapi.db.query('admin::role').findOne({ where: { code: 'strapi-super-admin' } });
+  if (role && role.name === 'Super Admin') {
+    await strapi.db.query('admin::role').update({
+      where: { id: role.id },
+      data: { name: 'Quản trị hệ thống', description: 'Toàn quyền với mọi chức năng và cấu hình.' },
+    });
+  }
+};
