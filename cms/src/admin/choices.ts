@@ -2,7 +2,7 @@
 // site's; editors only ever see the labels. Strapi's forms and list filters look an option's label
 // up as a translation whose key is the code itself, so these go into the admin's translations;
 // list cells get them through the column hook in app.tsx.
-import { DOCUMENT_KINDS, kindLabel } from '../../../shared/src/kinds';
+import { DOCUMENT_KINDS, kindLabel } from '@toasoan/shared/kinds';
 
 export const MODERATION_LABELS = {
   pending: 'Chờ duyệt',
