@@ -126,14 +126,20 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     }
   };
 
+  // Strapi rate-limits admin sign-ins per address and e-mail; a token stays valid for the whole test.
+  const tokens = new Map<string, string>();
   const adminToken = async (user = admin) => {
+    const known = tokens.get(user.email);
+    if (known) return known;
     const res = await fetch(`${cmsUrl}/admin/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(user),
     });
     if (res.status !== 200) throw new Error(`admin login for ${user.email} answered ${res.status}`);
-    return ((await res.json()) as { data: { token: string } }).data.token;
+    const { token } = ((await res.json()) as { data: { token: string } }).data;
+    tokens.set(user.email, token);
+    return token;
   };
 
   const signIn = async (user = admin) => {
