@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 // The video hosts article bodies may embed: the sanitizer's list is the policy's list.
-import { ALLOWED_IFRAME_HOSTS } from '../../shared/src/sanitize.ts';
+import { ALLOWED_IFRAME_HOSTS } from '../../shared/src/rich-text.ts';
 
 const TEMPLATE = new URL('./toasoan.conf.template', import.meta.url);
 

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { removeBuild, runBuild, type BuildResult } from './build-helpers';
-import { addTestContent, type TestContent } from './fixtures';
+import { addTestContent, countsOf, type TestContent } from './fixtures';
 import { serveStatic, type StaticServer } from './static-server';
 
 let cms: TestCms;
@@ -70,17 +70,6 @@ const newReader = async (options: { javaScriptEnabled?: boolean } = {}) => {
   return { page, errors, close: () => context.close() };
 };
 
-/** Readers' counts as the site build reads them (GraphQL, from the counters table). */
-const countsOf = async (type: 'article' | 'document', documentId: string) => {
-  const fields = type === 'article' ? 'views ratingCount ratingAverage' : 'views downloads';
-  const res = await fetch(`${cms.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.buildToken}` },
-    body: JSON.stringify({ query: `query($id: ID!) { ${type}(documentId: $id) { ${fields} } }`, variables: { id: documentId } }),
-  });
-  return (await res.json()).data[type];
-};
-
 const articleBox = (page: Page) => page.locator('section[data-engagement="article"]');
 const documentBox = (page: Page) => page.locator('[data-engagement="document"]');
 
@@ -88,12 +77,12 @@ describe('an article page', () => {
   it('counts the visit and shows the live view count, one more than the CMS had', async () => {
     const reader = await newReader();
     try {
-      const before = Number((await countsOf('article', content.first.documentId)).views);
+      const before = Number((await countsOf(cms, 'article', content.first.documentId)).views);
       const response = await reader.page.goto(url(`/tin-tuc/${content.first.slug}/`));
       // As built: the count the CMS had at build time.
       expect((await response!.text()).replace(/<[^>]*>/g, '')).toContain('Đã xem: 12 · Phản hồi: 0');
       await expect.poll(() => articleBox(reader.page).locator('[data-field="views"]').textContent()).toBe(count(before + 1));
-      expect(Number((await countsOf('article', content.first.documentId)).views)).toBe(before + 1);
+      expect(Number((await countsOf(cms, 'article', content.first.documentId)).views)).toBe(before + 1);
       expect(reader.errors).toEqual([]);
     } finally {
       await reader.close();
@@ -104,7 +93,7 @@ describe('an article page', () => {
     const reader = await newReader();
     const { page } = reader;
     try {
-      const before = Number((await countsOf('article', content.third.documentId)).ratingCount ?? 0);
+      const before = Number((await countsOf(cms, 'article', content.third.documentId)).ratingCount ?? 0);
       await page.goto(url(`/tin-tuc/${content.third.slug}/`));
       const form = articleBox(page).locator('form[data-form="rating"]');
       await form.waitFor({ state: 'visible' });
@@ -122,7 +111,7 @@ describe('an article page', () => {
 
       await expect.poll(() => form.locator('[data-status]').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
       await expect(articleBox(page).locator('[data-field="rating"]').textContent()).resolves.toBe(`4,0/5 (${count(before + 1)} lượt đánh giá)`);
-      const after = await countsOf('article', content.third.documentId);
+      const after = await countsOf(cms, 'article', content.third.documentId);
       expect(after.ratingCount).toBe(before + 1);
       expect(reader.errors).toEqual([]);
     } finally {
@@ -180,7 +169,7 @@ describe('a document page', () => {
     const { page } = reader;
     const address = url(`/van-ban/${content.document.slug}/`);
     try {
-      const before = await countsOf('document', content.document.documentId);
+      const before = await countsOf(cms, 'document', content.document.documentId);
       await page.goto(address);
       const box = documentBox(page);
       // The visit itself is counted, and the numbers refresh from the CMS.
@@ -191,7 +180,7 @@ describe('a document page', () => {
       expect(await link.getAttribute('href')).toBe(`${cms.url}/api/engagement/documents/${content.document.documentId}/download`);
       // Whether Chromium then shows the PDF or saves it does not matter here: the CMS counted it.
       await link.click();
-      await expect.poll(async () => Number((await countsOf('document', content.document.documentId)).downloads)).toBe(Number(before.downloads) + 1);
+      await expect.poll(async () => Number((await countsOf(cms, 'document', content.document.documentId)).downloads)).toBe(Number(before.downloads) + 1);
 
       await page.goto(address);
       await expect.poll(() => documentBox(page).locator('[data-field="downloads"]').textContent()).toBe(count(Number(before.downloads) + 1));

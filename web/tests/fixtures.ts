@@ -111,3 +111,14 @@ export const addTestContent = async (cms: TestCms) => {
 };
 
 export type TestContent = Awaited<ReturnType<typeof addTestContent>>;
+
+/** Readers' counts as the site build reads them (GraphQL with the build token, from the counters table). */
+export const countsOf = async (cms: TestCms, type: 'article' | 'document', documentId: string) => {
+  const fields = type === 'article' ? 'views ratingCount ratingAverage' : 'views downloads';
+  const res = await fetch(`${cms.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${cms.buildToken}` },
+    body: JSON.stringify({ query: `query($id: ID!) { ${type}(documentId: $id) { ${fields} } }`, variables: { id: documentId } }),
+  });
+  return (await res.json()).data[type];
+};

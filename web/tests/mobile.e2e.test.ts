@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { removeBuild, runBuild, type BuildResult } from './build-helpers';
-import { addTestContent, type TestContent } from './fixtures';
+import { addTestContent, countsOf, type TestContent } from './fixtures';
 import { CATEGORIES, launchLighthouse, type Scores } from './lighthouse';
 import { serveStatic, type StaticServer } from './static-server';
 
@@ -152,7 +152,7 @@ describe('on a phone (390×844)', () => {
   it('rates an article with one click on a star: thanks, the new count, no second button and no error', async () => {
     const { page, errors, close } = await visitor(PHONE);
     try {
-      const before = Number(((await cms.strapi.documents('api::article.article').findOne({ documentId: content.first.documentId, status: 'published' } as any)) as any).ratingCount ?? 0);
+      const before = Number((await countsOf(cms, 'article', content.first.documentId)).ratingCount ?? 0);
       await page.goto(url(`/tin-tuc/${content.first.slug}/`));
       const form = page.locator('form[data-form="rating"]');
       await form.waitFor({ state: 'visible' });
@@ -165,14 +165,14 @@ describe('on a phone (390×844)', () => {
       await expect.poll(() => form.locator('[data-status]').textContent()).toBe('Cảm ơn bạn đã đánh giá!');
       await expect(form.locator('[data-status]').getAttribute('data-state')).resolves.toBe('ok');
       await expect(page.locator('[data-field="rating"]').textContent()).resolves.toBe(`4,0/5 (${before + 1} lượt đánh giá)`);
-      const stored = (await cms.strapi.documents('api::article.article').findOne({ documentId: content.first.documentId, status: 'published' } as any)) as any;
+      const stored = await countsOf(cms, 'article', content.first.documentId);
       expect(stored.ratingCount).toBe(before + 1);
 
       // The stars are now inactive (aria-disabled): pressing one sends nothing and is no error.
       await expect(form.getByRole('button', { name: '2 sao' }).getAttribute('aria-disabled')).resolves.toBe('true');
       await form.getByRole('button', { name: '2 sao' }).press('Enter');
       await expect(form.locator('[data-status]').getAttribute('data-state')).resolves.toBe('info');
-      const again = (await cms.strapi.documents('api::article.article').findOne({ documentId: content.first.documentId, status: 'published' } as any)) as any;
+      const again = await countsOf(cms, 'article', content.first.documentId);
       expect(again.ratingCount).toBe(before + 1);
       expect(errors).toEqual([]);
     } finally {
