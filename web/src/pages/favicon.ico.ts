@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import sharp from 'sharp';
-import { loadSite } from '../lib/site';
+import { imageSource, loadSite } from '../lib/site';
 
 const SIZES = [16, 32, 48];
 
@@ -44,7 +44,8 @@ const logoBytes = async (src: string): Promise<Buffer> => {
 
 export const GET: APIRoute = async () => {
   const { settings } = await loadSite();
-  const source = settings.logo ? await logoBytes(settings.logo.src) : DEFAULT_ICON;
+  // Logo URLs are public addresses; the build reads the file from the CMS's build address.
+  const source = settings.logo ? await logoBytes(imageSource(settings.logo.src)) : DEFAULT_ICON;
   const pngs = await Promise.all(
     SIZES.map(async (size) => ({
       size,
