@@ -375,7 +375,7 @@ it.each([
 
 it('comment-moderator (Kiểm duyệt bình luận): the comment queue and a comment in Vietnamese', { timeout: 600_000 }, async () => {
   const { data: articles } = (await (await fetch(`${product.cmsUrl}/api/articles?pagination[pageSize]=1`)).json()) as { data: Array<{ documentId: string }> };
-  const posted = await fetch(`${product.cmsUrl}/api/engagement/articles/${articles[0].documentId}/comments`, {
+  const posted = await fetch(`${product.cmsUrl}/api/engagement/articles/${articles[0]!.documentId}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0' },
     body: JSON.stringify({ name: 'Bạn đọc Lê Hoa', text: 'Đề nghị đăng thêm lịch tiếp công dân.' }),

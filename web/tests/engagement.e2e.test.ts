@@ -6,47 +6,30 @@
  * reader once per 30 minutes and takes one vote per reader) sees a new visitor in each test, and
  * each test compares what the page shows with the CMS's numbers read just before.
  */
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startCms, type TestCms } from '../../cms/tests/harness';
-import { removeBuild, runBuild, type BuildResult } from './build-helpers';
-import { addTestContent, countsOf, type TestContent } from './fixtures';
-import { serveStatic, type StaticServer } from './static-server';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { TestCms } from '../../cms/tests/harness';
+import type { BuildResult } from './build-helpers';
+import { countsOf, type TestContent } from './fixtures';
+import type { StaticServer } from './static-server';
+import { startBuiltSite, type BuiltSite } from './site-fixture';
 
 let cms: TestCms;
 let content: TestContent;
 let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
-let siteDir: string;
+let site: BuiltSite;
 
 const COMMENT = 'api::comment.comment';
 
 beforeAll(async () => {
-  // The CMS must know the site's origin before it starts, and the site is built after the CMS:
-  // serve a folder that becomes a link to the build once it exists.
-  siteDir = await mkdtemp(path.join(tmpdir(), 'toasoan-engagement-e2e-'));
-  server = await serveStatic(path.join(siteDir, 'site'));
-  cms = await startCms({ seed: true, env: { CORS_ORIGINS: server.url } });
-  content = await addTestContent(cms);
-  build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, PUBLIC_CMS_URL: cms.url, TZ: 'UTC' });
-  if (build.code !== 0) throw new Error(`astro build failed:\n${build.output.slice(-4000)}`);
-  await symlink(build.outDir, path.join(siteDir, 'site'), 'dir');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  site = await startBuiltSite();
+  ({ cms, content, build, server, browser } = site);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build?.outDir) await removeBuild(build.outDir);
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
-  await cms?.destroy();
+  await site?.stop();
 });
 
 const url = (urlPath: string) => `${server.url}${urlPath}`;

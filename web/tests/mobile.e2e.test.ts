@@ -3,23 +3,21 @@
  * its own origin, with a real CMS behind the rating form, in Debian's Chromium at 390×844 and
  * 1366×900; then Lighthouse's mobile audit of every page kind.
  */
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startCms, type TestCms } from '../../cms/tests/harness';
-import { removeBuild, runBuild, type BuildResult } from './build-helpers';
-import { addTestContent, countsOf, type TestContent } from './fixtures';
+import type { Browser, Page } from 'playwright-core';
+import type { TestCms } from '../../cms/tests/harness';
+import type { BuildResult } from './build-helpers';
+import { countsOf, type TestContent } from './fixtures';
 import { CATEGORIES, launchLighthouse, type Scores } from './lighthouse';
-import { serveStatic, type StaticServer } from './static-server';
+import type { StaticServer } from './static-server';
+import { startBuiltSite, type BuiltSite } from './site-fixture';
 
 let cms: TestCms;
 let content: TestContent;
 let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
-let siteDir: string;
+let site: BuiltSite;
 /** A demo-seed article (its body has captioned figures), the home page's featured one. */
 let demoArticle: string;
 
@@ -27,19 +25,9 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
 
 beforeAll(async () => {
-  // The CMS must allow the site's origin (ratings are sent from the browser): serve a folder that
-  // becomes a link to the build once it exists.
-  siteDir = await mkdtemp(path.join(tmpdir(), 'toasoan-mobile-e2e-'));
-  server = await serveStatic(path.join(siteDir, 'site'));
-  cms = await startCms({ seed: true, env: { CORS_ORIGINS: server.url } });
-  content = await addTestContent(cms);
-  build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, PUBLIC_CMS_URL: cms.url, TZ: 'UTC' });
-  if (build.code !== 0) throw new Error(`astro build failed:\n${build.output.slice(-4000)}`);
-  await symlink(build.outDir, path.join(siteDir, 'site'), 'dir');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  // The CMS must allow the site's origin: ratings are sent from the browser.
+  site = await startBuiltSite();
+  ({ cms, content, build, server, browser } = site);
   const page = await browser.newPage();
   await page.goto(url('/'));
   demoArticle = new URL((await page.locator('#tin-noi-bat ~ .section-body h2 a').getAttribute('href'))!, server.url).pathname;
@@ -47,11 +35,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build?.outDir) await removeBuild(build.outDir);
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
-  await cms?.destroy();
+  await site?.stop();
 });
 
 const url = (urlPath: string) => `${server.url}${urlPath}`;

@@ -4,56 +4,46 @@
  * In Chromium, every request the pages make to the CMS goes to the public host, and a document
  * page's PDF preview is framed from there without being blocked.
  */
-import { mkdtemp, rm, symlink } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCms, type TestCms } from '../../cms/tests/harness';
-import { readPage, removeBuild, runBuild, type BuildResult } from './build-helpers';
-import { addTestContent, type TestContent } from './fixtures';
-import { serveStatic, type StaticServer } from './static-server';
+import type { TestCms } from '../../cms/tests/harness';
+import { readPage, type BuildResult } from './build-helpers';
+import type { TestContent } from './fixtures';
+import type { StaticServer } from './static-server';
+import { startBuiltSite, type BuiltSite } from './site-fixture';
 
 let cms: TestCms;
 let content: TestContent;
 let build: BuildResult;
 let server: StaticServer;
 let browser: Browser;
-let siteDir: string;
+let site: BuiltSite;
 let publicCms: string;
 let withFileLink: { slug: string };
 
 beforeAll(async () => {
-  // The CMS must know the site's origin (CORS, framing) before it starts; the site is built after it.
-  siteDir = await mkdtemp(path.join(tmpdir(), 'toasoan-public-addresses-'));
-  server = await serveStatic(path.join(siteDir, 'site'));
-  cms = await startCms({ env: { CORS_ORIGINS: server.url } });
-  publicCms = `http://localhost:${new URL(cms.url).port}`;
-  content = await addTestContent(cms);
-  withFileLink = (await cms.strapi.documents('api::article.article').create({
-    data: {
-      title: 'Bài có tệp đính kèm trong nội dung',
-      category: content.category.documentId,
-      date: '2021-06-25T03:00:00.000Z',
-      body: `Xem [toàn văn thông báo](${content.pdf.url}) đính kèm.`,
-    } as any,
-    status: 'published',
-  })) as unknown as { slug: string };
-  build = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, PUBLIC_CMS_URL: publicCms, SITE_URL: server.url, TZ: 'UTC' });
-  if (build.code !== 0) throw new Error(`astro build failed:\n${build.output.slice(-4000)}`);
-  await symlink(build.outDir, path.join(siteDir, 'site'), 'dir');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  site = await startBuiltSite({
+    seed: false,
+    beforeBuild: async (cms, content) => {
+      withFileLink = (await cms.strapi.documents('api::article.article').create({
+        data: {
+          title: 'Bài có tệp đính kèm trong nội dung',
+          category: content.category.documentId,
+          date: '2021-06-25T03:00:00.000Z',
+          body: `Xem [toàn văn thông báo](${content.pdf.url}) đính kèm.`,
+        } as any,
+        status: 'published',
+      })) as unknown as { slug: string };
+    },
+    // Visitors reach the same CMS by another name than the build does.
+    buildEnv: (cms, server) => ({ PUBLIC_CMS_URL: `http://localhost:${new URL(cms.url).port}`, SITE_URL: server.url }),
   });
+  ({ cms, content, build, server, browser } = site);
+  publicCms = `http://localhost:${new URL(cms.url).port}`;
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (build?.outDir) await removeBuild(build.outDir);
-  if (siteDir) await rm(siteDir, { recursive: true, force: true });
-  await cms?.destroy();
+  await site?.stop();
 });
 
 /** Opens a page with every request (and CSP complaint) recorded. */
