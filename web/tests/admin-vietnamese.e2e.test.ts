@@ -150,8 +150,14 @@ it('super admin: home, navigation, every list and edit view, dialogs, notificati
   await page.reload();
   await settle(page);
   await page.locator('tbody tr', { hasText: draftTitle }).getByRole('checkbox').check();
+  // Strapi adds the bulk buttons from a requestIdleCallback (no timeout). Headless Chromium draws no
+  // frame while nothing on screen changes, so has no idle time, and the buttons never came (an
+  // untouched page waited 30 s). A user's pointer moving to them makes a frame: do the same.
+  await page.getByText('Đã chọn 1 mục').hover();
+  const bulkPublish = page.getByRole('button', { name: 'Xuất bản', exact: true });
+  await bulkPublish.waitFor();
   await screen.check('Danh sách: đã chọn');
-  await page.getByRole('button', { name: 'Xuất bản', exact: true }).first().click();
+  await bulkPublish.click();
   await dialog(page).waitFor();
   await screen.check('Xuất bản hàng loạt');
   await page.keyboard.press('Escape');
@@ -386,7 +392,7 @@ it.each([
 
 it('comment-moderator (Kiểm duyệt bình luận): the comment queue and a comment in Vietnamese', { timeout: 600_000 }, async () => {
   const { data: articles } = (await (await fetch(`${product.cmsUrl}/api/articles?pagination[pageSize]=1`)).json()) as { data: Array<{ documentId: string }> };
-  const posted = await fetch(`${product.cmsUrl}/api/engagement/articles/${articles[0].documentId}/comments`, {
+  const posted = await fetch(`${product.cmsUrl}/api/engagement/articles/${articles[0]!.documentId}/comments`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/126.0' },
     body: JSON.stringify({ name: 'Bạn đọc Lê Hoa', text: 'Đề nghị đăng thêm lịch tiếp công dân.' }),
