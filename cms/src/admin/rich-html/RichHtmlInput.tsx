@@ -5,6 +5,7 @@
  */
 import * as React from 'react';
 import { createPortal } from 'react-dom';
+import { createDocument } from '@tiptap/core';
 import { EditorContent, useEditor, useEditorState, type Editor } from '@tiptap/react';
 import { useStrapiApp } from '@strapi/strapi/admin';
 import styled from 'styled-components';
@@ -404,6 +405,8 @@ const RichHtmlInput = React.forwardRef<HTMLDivElement, Props>(
     const MediaLibrary = components['media-library'] as MediaLibraryDialog | undefined;
     const [dialog, setDialog] = React.useState<Dialog | undefined>();
     const emitted = React.useRef<string>(value ?? '');
+    // The form's value as this editor writes it (worked out once per value).
+    const canonical = React.useRef<{ of?: string; html: string }>({ html: '' });
     const labelId = `${name}-label`;
 
     const editor = useEditor({
@@ -417,8 +420,15 @@ const RichHtmlInput = React.forwardRef<HTMLDivElement, Props>(
       },
       onUpdate: ({ editor: e }) => {
         const html = storedHtml(e);
-        if (html === emitted.current) return;
+        // A value not written by this editor (Markdown converted by the server, an import) comes out
+        // of it in a different spelling, and the editor adjusts a document once mounted: neither is an
+        // edit, and reporting it would mark an untouched form as changed ("leave without saving?").
+        if (canonical.current.of !== emitted.current) {
+          canonical.current = { of: emitted.current, html: storedHtml(e, createDocument(emitted.current, e.schema)) };
+        }
+        if (html === canonical.current.html) return;
         emitted.current = html;
+        canonical.current = { of: html, html };
         onChange(name, html);
       },
     });

@@ -173,11 +173,11 @@ export const PasteCleanup = Extension.create({
 });
 
 /**
- * What is stored: the editor's HTML, composed (NFC) whatever the IME produced while typing, without
+ * What is stored (for `doc`, the editor's document unless given): the editor's HTML, composed (NFC) whatever the IME produced while typing, without
  * the empty paragraphs the editor keeps at the end so the cursor can get past a table or an image.
  */
-export const storedHtml = (editor: Editor): string => {
-  const { doc, schema } = editor.state;
+export const storedHtml = (editor: Editor, doc: PMNode = editor.state.doc): string => {
+  const { schema } = editor.state;
   const nodes: PMNode[] = [];
   doc.forEach((node) => nodes.push(node));
   while (nodes.length && isBlank(nodes.at(-1)!)) nodes.pop();
