@@ -31,7 +31,7 @@ afterAll(async () => {
 /** The root package's command, as an operator types it, configured by the CMS's environment. */
 const pnpmRun = (args: string[]) =>
   new Promise<{ code: number | null; output: string }>((resolve, reject) => {
-    const child = spawn('pnpm', ['run', '--silent', ...args], { cwd: ROOT, env: { ...process.env, INIT_CWD: workDir }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('pnpm', ['run', '--silent', ...args], { cwd: ROOT, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -73,7 +73,7 @@ it('restores a backup into a fresh installation with the same content, files, co
   expect(before.pages.length).toBeGreaterThan(20);
 
   // The CMS keeps running during a backup.
-  const backup = await pnpmRun(['backup', '--out', 'newsroom.tar.gz']);
+  const backup = await pnpmRun(['backup', '--out', path.join(workDir, 'newsroom.tar.gz')]);
   expect(backup.code, backup.output).toBe(0);
   const secrets = Object.fromEntries(SECRETS.map((key) => [key, process.env[key] as string]));
   await source.destroy();
@@ -83,7 +83,7 @@ it('restores a backup into a fresh installation with the same content, files, co
   target = await startCms({ env: secrets });
   expect(await target.strapi.db.query('api::article.article').count()).toBe(0);
   await target.stop();
-  const restore = await pnpmRun(['restore', 'newsroom.tar.gz']);
+  const restore = await pnpmRun(['restore', path.join(workDir, 'newsroom.tar.gz')]);
   expect(restore.code, restore.output).toBe(0);
   target = await target.restart();
 
