@@ -13,3 +13,107 @@ const sitePath = z.string().check(z.regex(/^\/(?!\/)/, 'phải là đường d�
 export const redirectMapSchema = z.record(sitePath, sitePath);
 
 export type RedirectMap = z.infer<typeof redirectMapSchema>;
+
+/** Why an address cannot be a redirect's end; Vietnamese, shown to editors after the field's name. */
+export class SitePathError extends Error {}
+
+const BASE = 'http://toasoan.invalid';
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+// Characters that keep their escape: decoded they would change where the path ends or splits.
+const KEEP_ESCAPED = /[%/?#]/g;
+const escape = (char: string) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+
+/** `%E1%BB%A9` → `ứ`; runs that are not UTF-8 stay escaped (upper case, so one spelling). */
+const decodeEscapes = (path: string) =>
+  path.replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+    const bytes = Uint8Array.from(run.slice(1).split('%'), (hex) => Number.parseInt(hex, 16));
+    try {
+      return UTF8.decode(bytes).replace(KEEP_ESCAPED, escape);
+    } catch {
+      return run.toUpperCase();
+    }
+  });
+
+export interface SitePath {
+  /** Decoded, NFC, leading "/", no repeated slashes or dot segments. */
+  path: string;
+  /** "?a=b" or "" */
+  search: string;
+  /** "#x" or "" */
+  hash: string;
+}
+
+/**
+ * One spelling per address, so a map key matches however a link, a browser or an editor writes it:
+ * - dot segments resolved, backslashes read as slashes (WHATWG URL parsing, as browsers do), repeated
+ *   slashes collapsed;
+ * - percent escapes decoded and the text NFC: `/tin-t%E1%BB%A9c`, `/tin-tức` and its decomposed form
+ *   (pasted from a Mac or Word) are one key; `%2F`, `%25`, `%3F`, `%23` stay escaped because decoded
+ *   they would change the path's meaning;
+ * - letter case kept: paths are case-sensitive (RFC 3986) and two old pages may differ only by case;
+ *   NukeViet writes lower-case aliases, so links in the wild already match.
+ * `allowOrigin`: a full http(s) URL is accepted and only its path kept (an old site's address copied
+ * from the browser: that host is this site now); otherwise it is refused.
+ */
+export const parseSitePath = (input: string, { allowOrigin = false }: { allowOrigin?: boolean } = {}): SitePath => {
+  const text = input.trim();
+  if (text === '') throw new SitePathError('không được để trống');
+  if (/[\u0000-\u001f\u007f]/.test(text)) throw new SitePathError('chứa ký tự điều khiển');
+  const hasOrigin = /^[a-z][a-z0-9+.-]*:/i.test(text) || /^[/\\]{2}/.test(text);
+  let url: URL;
+  try {
+    url = new URL(hasOrigin || text.startsWith('/') ? text : `/${text}`, BASE);
+  } catch {
+    throw new SitePathError('không phải là đường dẫn hợp lệ');
+  }
+  // "/\evil.example" parses as a host too: judged by the result, not by the text.
+  if (url.origin !== BASE) {
+    if (!allowOrigin) throw new SitePathError('phải là đường dẫn trong trang này, bắt đầu bằng "/" (không phải địa chỉ trang khác)');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new SitePathError('chỉ nhận địa chỉ http:// hoặc https://');
+  }
+  const path = decodeEscapes(url.pathname.replace(/\/{2,}/g, '/')).normalize('NFC');
+  if (/[\u0000-\u001f\u007f]/.test(path)) throw new SitePathError('chứa ký tự điều khiển');
+  return { path, search: url.search, hash: url.hash };
+};
+
+/** A path as it goes into a Location header: non-ASCII and unsafe characters escaped, existing escapes kept. */
+export const toHref = (pathAndQuery: string) =>
+  pathAndQuery.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@/%?#]/gu, (char) => encodeURIComponent(char));
+
+/**
+ * The map entries a request path may match, in order: itself, then the same address with and
+ * without the trailing slash or ".html" (old sites linked all three forms of one page).
+ */
+export const pathVariants = (path: string): string[] => {
+  if (path.endsWith('/')) {
+    const bare = path.slice(0, -1);
+    return bare === '' ? [path] : [path, bare, `${bare}.html`];
+  }
+  if (path.endsWith('.html')) {
+    const bare = path.slice(0, -'.html'.length);
+    return [path, bare, `${bare}/`];
+  }
+  return [path, `${path}/`, `${path}.html`];
+};
+
+/**
+ * Where a request for `rawUrl` (path and query as received) is sent, or null. The request's query
+ * is kept unless the target has its own; a target equal to the request itself is never answered
+ * (that would be a redirect loop).
+ */
+export const resolveRedirect = (map: RedirectMap, rawUrl: string): string | null => {
+  let request: SitePath;
+  try {
+    request = parseSitePath(rawUrl);
+  } catch {
+    return null;
+  }
+  for (const candidate of pathVariants(request.path)) {
+    const target = map[candidate];
+    if (target === undefined) continue;
+    const to = parseSitePath(target);
+    if (to.path === request.path) continue;
+    return toHref(`${to.path}${to.search || request.search}${to.hash}`);
+  }
+  return null;
+};
