@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { registerDerivedFields } from './middlewares/derived-fields';
 import { registerPublishedOnlyForPublic } from './middlewares/published-only';
+import { registerRedirectRules, subscribeRedirectRules } from './middlewares/redirects';
 import { ensureSuperAdmin, nameSuperAdminRole } from './bootstrap/super-admin';
 import { ensureNewsroomRoles } from './bootstrap/roles';
 import { ensurePublicReadAccess } from './bootstrap/public-access';
@@ -19,6 +20,8 @@ export default {
     strapi.customFields.register({ name: 'rich-html', type: 'richtext' });
     registerDerivedFields(strapi);
     registerPublishedOnlyForPublic(strapi);
+    registerRedirectRules(strapi);
+    subscribeRedirectRules(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
