@@ -17,6 +17,11 @@ export interface PublisherConfig {
   control: Listen;
   /** The static server for the live release (`npm start`); null when nginx serves the release folder. */
   site: Listen | null;
+  /**
+   * Answers only "301 to the new address" or the 404 page for addresses with no file, from the live
+   * release's redirect map: where nginx sends its misses (deploy/nginx). Never the control endpoints.
+   */
+  redirects: Listen | null;
   mode: Mode;
   releasesDir: string;
   /** Symlink to the release being served; replaced atomically with rename(2). */
@@ -71,6 +76,8 @@ const EnvSchema = z
     PUBLISHER_SITE_HOST: z.string().default('127.0.0.1'),
     PUBLISHER_SITE_PORT: port().optional(),
     PUBLISHER_SITE_DIR: z.string().optional(),
+    PUBLISHER_REDIRECT_HOST: z.string().default('127.0.0.1'),
+    PUBLISHER_REDIRECT_PORT: port().optional(),
     PUBLISHER_MODE: z.enum(['build', 'relay']).default('build'),
     PUBLISHER_RELEASES_DIR: z.string().optional(),
     PUBLISHER_DEBOUNCE_MS: int(1500),
@@ -120,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     secret: e.REBUILD_WEBHOOK_SECRET,
     control: { host: e.PUBLISHER_CONTROL_HOST, port: e.PUBLISHER_CONTROL_PORT },
     site: e.PUBLISHER_SITE_PORT === undefined ? null : { host: e.PUBLISHER_SITE_HOST, port: e.PUBLISHER_SITE_PORT },
+    redirects: e.PUBLISHER_REDIRECT_PORT === undefined ? null : { host: e.PUBLISHER_REDIRECT_HOST, port: e.PUBLISHER_REDIRECT_PORT },
     mode: e.PUBLISHER_MODE,
     releasesDir,
     liveLink: join(dirname(releasesDir), 'live'),

@@ -40,6 +40,8 @@ export interface Publisher {
   controlUrl: string;
   /** Base URL of the live site, when this service serves it (config.site). */
   siteUrl: string | null;
+  /** Base URL of the redirect-or-404 answerer for nginx's misses (config.redirects). */
+  redirectsUrl: string | null;
   status(): PublisherStatus;
   close(): Promise<void>;
 }
@@ -213,6 +215,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   const handleSite = (req: IncomingMessage, res: ServerResponse) =>
     serveStatic(req, res, liveRelease && join(config.releasesDir, liveRelease));
+  const handleRedirects = (req: IncomingMessage, res: ServerResponse) =>
+    serveStatic(req, res, liveRelease && join(config.releasesDir, liveRelease), { files: false });
 
   const servers: Server[] = [];
   const listen = async (where: Listen, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>) => {
@@ -239,14 +243,16 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   const controlUrl = await listen(config.control, handleControl);
   let siteUrl: string | null = null;
+  let redirectsUrl: string | null = null;
   try {
     if (config.site) siteUrl = await listen(config.site, handleSite);
+    if (config.redirects) redirectsUrl = await listen(config.redirects, handleRedirects);
   } catch (error) {
     // e.g. the site port is taken: do not leave the control port bound behind a failed start.
     servers.forEach((server) => server.close());
     throw error;
   }
-  log('info', 'server.listening', { controlUrl, siteUrl, mode: config.mode, liveRelease });
+  log('info', 'server.listening', { controlUrl, siteUrl, redirectsUrl, mode: config.mode, liveRelease });
 
   if (existsSync(pendingMarker)) {
     enqueue('startup|pending', { event: 'startup', at: new Date().toISOString() });
@@ -275,6 +281,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   return {
     controlUrl,
     siteUrl,
+    redirectsUrl,
     status,
     close: () => (closing ??= shutDown()),
   };

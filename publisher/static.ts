@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
+import { REDIRECTS_FILE, redirectMapSchema, resolveRedirect, type RedirectMap } from '../shared/src/redirects.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -79,8 +80,11 @@ async function findFile(root: string, urlPath: string) {
   return null;
 }
 
-/** Serves the release at `root` (null: nothing has been built yet). */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null): Promise<void> {
+/**
+ * Serves the release at `root` (null: nothing has been built yet). `files: false` is the redirect
+ * listener nginx asks after it found no file on disk: 301 or the 404 page, never a file.
+ */
+export async function serveStatic(req: IncomingMessage, res: ServerResponse, root: string | null, { files = true } = {}): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.setHeader('allow', 'GET, HEAD');
     return sendText(req, res, 405, 'text/plain; charset=utf-8', 'Method Not Allowed\n');
@@ -101,12 +105,9 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     return sendText(req, res, 400, 'text/plain; charset=utf-8', 'Bad Request\n');
   }
 
-  const found = await findFile(root, urlPath);
-  if (!found) {
-    const page = await findFile(root, '/404.html');
-    if (!page) return sendText(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
-    return sendFile(req, res, 404, page.path, page.info.size, 'no-cache');
-  }
+  // The redirect map is the server's data, not a page.
+  const found = !files || urlPath === `/${REDIRECTS_FILE}` ? null : await findFile(root, urlPath);
+  if (!found) return answerMiss(req, res, root);
 
   const etag = `W/"${found.info.size.toString(16)}-${Math.floor(found.info.mtimeMs).toString(16)}"`;
   res.setHeader('etag', etag);
@@ -115,6 +116,58 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, roo
     return void res.end();
   }
   return sendFile(req, res, 200, found.path, found.info.size, cacheControl(urlPath));
+}
+
+/**
+ * Each release's redirect map, read once: releases never change after they go live, so the map
+ * switches with the release that carries it, atomically, without a restart. Only the newest few
+ * are kept (the live one and the one before a switch).
+ */
+const maps = new Map<string, Promise<RedirectMap>>();
+
+async function readRedirects(root: string): Promise<RedirectMap> {
+  const text = await readFile(join(root, REDIRECTS_FILE), 'utf8').catch((error: NodeJS.ErrnoException) => {
+    // A release built before redirects existed has none.
+    if (error.code === 'ENOENT') return '{}';
+    throw error;
+  });
+  return redirectMapSchema.parse(JSON.parse(text));
+}
+
+function redirectsOf(root: string): Promise<RedirectMap> {
+  let map = maps.get(root);
+  if (!map) {
+    map = readRedirects(root);
+    maps.set(root, map);
+    // A failed read is retried on the next request instead of being remembered.
+    map.catch(() => maps.delete(root));
+    while (maps.size > 4) maps.delete(maps.keys().next().value!);
+  }
+  return map;
+}
+
+/**
+ * For an address the release has no file for: 301 to its new address when the release's redirect
+ * map lists it (with or without ".html" and the trailing slash; the query is kept), else the site's
+ * 404 page.
+ */
+async function answerMiss(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
+  const location = resolveRedirect(await redirectsOf(root), req.url ?? '/');
+  if (location) {
+    const href = location.replaceAll('&', '&amp;');
+    const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đã chuyển</title><p>Trang đã chuyển đến <a href="${href}">${href}</a>.</p></html>`;
+    res.writeHead(301, {
+      location,
+      'content-type': 'text/html; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      // Browsers keep a 301 without expiry; an hour lets an editor's correction reach readers.
+      'cache-control': 'public, max-age=3600',
+    });
+    return void res.end(req.method === 'HEAD' ? undefined : body);
+  }
+  const page = await findFile(root, '/404.html');
+  if (!page) return sendText(req, res, 404, 'text/plain; charset=utf-8', 'Not Found\n');
+  return sendFile(req, res, 404, page.path, page.info.size, 'no-cache');
 }
 
 async function sendFile(req: IncomingMessage, res: ServerResponse, status: number, path: string, size: number, cache: string) {

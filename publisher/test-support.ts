@@ -24,6 +24,8 @@ export interface Content {
   sleepMs?: number;
   fail?: string;
   omit404?: boolean;
+  /** The release's redirect map (_redirects.json), old path → new path. */
+  redirects?: Record<string, string>;
 }
 
 export interface Site {

@@ -44,7 +44,18 @@ const accepting = (port: number) =>
  * Runs Debian's nginx in the foreground with the shipped site file (deploy/nginx/toasoan.conf.template
  * rendered for loopback) inside a minimal main configuration like Debian's /etc/nginx/nginx.conf.
  */
-export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { siteRoot: string; cmsUrls: string[]; port?: number }): Promise<Nginx> => {
+export const startNginx = async ({
+  siteRoot,
+  cmsUrls,
+  port: chosenPort,
+  redirectsUrl,
+}: {
+  siteRoot: string;
+  cmsUrls: string[];
+  port?: number;
+  /** The rebuild service's redirect answerer; without one, misses find nothing listening (port 9) and get the 404 page. */
+  redirectsUrl?: string;
+}): Promise<Nginx> => {
   for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: these tests run the shipped nginx configuration (apt-get install ${pkg}; .ci/run does)`);
   }
@@ -57,6 +68,7 @@ export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { site
     NGINX_LISTEN: `127.0.0.1:${port}`,
     NGINX_SITE_ROOT: siteRoot,
     NGINX_CMS_UPSTREAMS: cmsUrls.map((url) => new URL(url).host).join(' '),
+    NGINX_REDIRECT_UPSTREAM: redirectsUrl ? new URL(redirectsUrl).host : '127.0.0.1:9',
   });
   await writeFile(path.join(dir, 'toasoan.conf'), site);
   const temp = (name: string) => path.join(dir, 'temp', name);

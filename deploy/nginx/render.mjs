@@ -46,6 +46,8 @@ export const nginxVariables = (env) => {
     CMS_ORIGIN: cms.origin,
     EMBED_ORIGINS: ALLOWED_IFRAME_HOSTS.map((host) => `https://${host}`).join(' '),
     SITE_ROOT: env.NGINX_SITE_ROOT ?? '/srv/toasoan/web/.publisher/live',
+    // The rebuild service's PUBLISHER_REDIRECT_HOST:PUBLISHER_REDIRECT_PORT.
+    REDIRECT_SERVER: env.NGINX_REDIRECT_UPSTREAM ?? '127.0.0.1:4323',
     CMS_SERVERS: upstreams.map((address) => `    server ${address};`).join('\n'),
     // A little above the CMS's own limit, so the CMS answers with its (Vietnamese) error.
     UPLOAD_LIMIT: `${uploadMb + 1}m`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSitePath, redirectMapSchema, resolveRedirect, SitePathError, toHref } from './redirects.ts';
+import { mergeRedirects, parseSitePath, redirectMapSchema, resolveRedirect, SitePathError, toHref } from './redirects.ts';
 
 describe('parseSitePath', () => {
   it('gives one spelling for escaped, decomposed and relative forms', () => {
@@ -53,5 +53,19 @@ describe('resolveRedirect', () => {
   });
   it('escapes what a Location header cannot carry', () => {
     expect(toHref('/tin-tức/a b?x=1')).toBe('/tin-t%E1%BB%A9c/a%20b?x=1');
+  });
+});
+
+describe('mergeRedirects', () => {
+  it('shortens chains, lets later sources win and drops loops', () => {
+    const { map, loops } = mergeRedirects(
+      { '/a.html': '/b/', '/b/': '/c/', '/x': '/y', '/y': '/x', '/moved': '/cms/' },
+      { '/moved': '/site/' },
+    );
+    expect(map).toEqual({ '/a.html': '/c/', '/b/': '/c/', '/moved': '/site/' });
+    expect(loops).toEqual(['/x', '/y']);
+  });
+  it('refuses a target on another site', () => {
+    expect(() => mergeRedirects({ '/a': 'https://evil.example/' })).toThrow();
   });
 });

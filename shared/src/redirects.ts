@@ -117,3 +117,32 @@ export const resolveRedirect = (map: RedirectMap, rawUrl: string): string | null
   }
   return null;
 };
+
+/**
+ * The release's map from its sources (CMS redirects, then the site's own moved addresses, which win
+ * for the same path), checked against the schema. Chains are shortened to one hop (a → b → c gives
+ * a → c: one 301 for readers and search engines); entries that lead back to themselves are dropped
+ * and reported, never served as an endless loop.
+ */
+export const mergeRedirects = (...sources: Record<string, string>[]): { map: RedirectMap; loops: string[] } => {
+  const merged: Record<string, string> = {};
+  for (const source of sources) {
+    for (const [from, to] of Object.entries(source)) merged[parseSitePath(from, { allowOrigin: true }).path] = to;
+  }
+  const map: RedirectMap = {};
+  const loops: string[] = [];
+  for (const from of Object.keys(merged).sort()) {
+    const seen = new Set([from]);
+    let target = merged[from]!;
+    let next: string | undefined;
+    while ((next = merged[parseSitePath(target).path]) !== undefined) {
+      const path = parseSitePath(target).path;
+      if (seen.has(path)) break;
+      seen.add(path);
+      target = next;
+    }
+    if (seen.has(parseSitePath(target).path)) loops.push(from);
+    else map[from] = target;
+  }
+  return { map: redirectMapSchema.parse(map), loops };
+};
