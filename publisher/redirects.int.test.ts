@@ -70,6 +70,20 @@ describe('old addresses on the site server (npm start)', () => {
   });
 });
 
+test('a release whose map is broken never goes live', async () => {
+  const { site, publisher } = await startLive();
+  const first = (await getStatus(publisher.url)).liveRelease;
+  site.write({ ...content, redirects: { '/vi/lua-dao': 'https://evil.example/' } });
+  expect((await sendWebhook(publisher.url, publishEvent('hong'))).status).toBe(202);
+  const status = await waitFor('the failed build', async () => {
+    const now = await getStatus(publisher.url);
+    return now.lastError && now;
+  });
+  expect(status.lastError!.message).toMatch(/check failed: _redirects\.json/);
+  expect(status.liveRelease).toBe(first);
+  expect((await raw(publisher.siteUrl, '/vi/tin-tuc/thoi-su/dai-hoi-12.html')).status).toBe(301);
+});
+
 describe('the redirect answerer nginx asks', () => {
   test('answers only 301 or the 404 page: no files, no control endpoints', async () => {
     const { publisher } = await startLive();

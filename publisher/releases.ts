@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, readlink, rename, rm, stat, symlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { REDIRECTS_FILE, redirectMapSchema } from '../shared/src/redirects.ts';
 
 /** `20250131T235959123Z-a1b2c3`: sorts chronologically as a string. */
 const RELEASE_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
@@ -26,6 +27,15 @@ export async function checkRelease(dir: string, expectedPages: readonly string[]
     if (!info?.isFile()) missing.push(page);
   }
   if (missing.length) throw new Error(`check failed: missing ${missing.join(', ')}`);
+  // The redirect map is read by the server once the release is live: a broken one never goes live.
+  const redirects = await readFile(join(dir, REDIRECTS_FILE), 'utf8').catch(() => null);
+  if (redirects !== null) {
+    try {
+      redirectMapSchema.parse(JSON.parse(redirects));
+    } catch (error) {
+      throw new Error(`check failed: ${REDIRECTS_FILE} is not a redirect map (${error instanceof Error ? error.message.slice(0, 200) : error})`);
+    }
+  }
 }
 
 /** Moves a checked build to its final name and points `live` at it in one rename(2). */
