@@ -288,18 +288,19 @@ const TYPES = { categories: 'categories', tags: 'tags', articles: 'articles', do
 const counter = (file: string) => {
   const Database = createRequire(path.join(ROOT, 'cms', 'package.json'))('better-sqlite3');
   let db: any;
-  return () => {
+  return (): Record<string, number> | null => {
     if (!existsSync(file)) return null;
-    db ??= new Database(file, { readonly: true, fileMustExist: true });
-    const counts: Record<string, number> = {};
-    for (const [type, table] of Object.entries(TYPES)) {
-      try {
-        counts[type] = (db.prepare(`SELECT COUNT(DISTINCT document_id) AS n FROM ${table}`).get() as { n: number }).n;
-      } catch {
-        counts[type] = 0; // table not created yet
+    try {
+      db ??= new Database(file, { readonly: true, fileMustExist: true, timeout: 200 });
+      const tables = new Set((db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
+      const counts: Record<string, number> = {};
+      for (const [type, table] of Object.entries(TYPES)) {
+        counts[type] = tables.has(table) ? (db.prepare(`SELECT COUNT(DISTINCT document_id) AS n FROM ${table}`).get() as { n: number }).n : 0;
       }
+      return counts;
+    } catch {
+      return null; // the importer holds a write lock right now: skip this sample
     }
-    return counts;
   };
 };
 
