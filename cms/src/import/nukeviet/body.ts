@@ -9,6 +9,8 @@ export const bodyUrls = (html: string): string[] => {
   sanitizeHtml(html, {
     allowedTags: false,
     allowedAttributes: false,
+    // Only read, never output: nothing of this pass is stored.
+    allowVulnerableTags: true,
     transformTags: {
       '*': (tagName, attribs) => {
         if (tagName === 'img' && attribs.src) urls.push(attribs.src);

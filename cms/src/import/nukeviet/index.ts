@@ -457,7 +457,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
             }
             const published = Number(row.status) === 1;
             const created = await write(async (trx) => {
-              const doc = await strapi.documents(DOCUMENT).create({ data: { ...data, file: file ? file.id : undefined } as any, status: published ? 'published' : 'draft' });
+              const doc = await strapi.documents(DOCUMENT).create({ data: { ...data, slug: row.alias || undefined, file: file ? file.id : undefined } as any, status: published ? 'published' : 'draft' });
               await map.set('document', key, { documentId: doc.documentId, value: null }, trx);
               await trx(itemsTable)
                 .insert({ kind: 'document', item_document_id: doc.documentId, views: Number(row.view_hits) || 0, downloads: Number(row.download_hits) || 0, rating_sum: 0, rating_count: 0, rating_average: 0 })
