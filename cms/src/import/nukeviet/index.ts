@@ -5,7 +5,7 @@
  * is skipped, so a second run changes nothing and a run after new posts adds only those.
  */
 import path from 'node:path';
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { SingleBar, Presets } from 'cli-progress';
 import { cleanBody, bodyUrls } from './body';
 import { documentFields, type DocumentLists } from './documents';
@@ -49,8 +49,7 @@ const CATEGORY = 'api::category.category';
 const TAG = 'api::tag.tag';
 const DOCUMENT = 'api::document.document';
 const COMMENT = 'api::comment.comment';
-// Not in the generated types until `pnpm generate` runs with the redirect type.
-const REDIRECT = 'api::redirect.redirect' as UID.ContentType;
+const REDIRECT = 'api::redirect.redirect';
 
 /** New site paths (web/src/pages, trailingSlash: 'always'). */
 const NEW_PATH = {
