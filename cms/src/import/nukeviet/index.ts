@@ -101,7 +101,6 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
   const source = await openSource(options.db, { prefix, lang });
   const map = await createImportMap(strapi, { dryRun });
   const media = await createMediaCopier(strapi, { uploadsDir, map, dryRun });
-  const knex = strapi.db.connection;
   const itemsTable = strapi.db.metadata.get('api::engagement.item-count').tableName;
   const countersTable = strapi.db.metadata.get('api::engagement.engagement-counter').tableName;
 
@@ -119,7 +118,8 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
     return strapi.db.transaction(async ({ trx }) => task(trx as unknown as Trx));
   };
 
-  const redirect = async (trx: Trx, from: string[], to: string) => {
+  // Runs inside the item's transaction (the Document Service joins it), so an item and its old addresses are written together.
+  const redirect = async (from: string[], to: string) => {
     const existing = new Set(
       (await strapi.db.query(REDIRECT).findMany({ where: { from: { $in: from } }, select: ['from'] })).map((row: { from: string }) => row.from)
     );
@@ -128,7 +128,6 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
       await strapi.documents(REDIRECT).create({ data: { from: path, to } as any });
       report.redirects += 1;
     }
-    void trx;
   };
 
   /** One phase with its progress bar (count, rate, ETA) on a terminal. */
@@ -212,7 +211,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
               });
               await map.set('category', key, { documentId: doc.documentId, value: null }, trx);
               const base = `/${module.name}/${row.alias}`;
-              await redirect(trx, oldPaths(lang, base, { html: false, slash: true }), NEW_PATH.category(doc.slug as string));
+              await redirect(oldPaths(lang, base, { html: false, slash: true }), NEW_PATH.category(doc.slug as string));
               return doc;
             });
             categories.set(key, { documentId: created?.documentId ?? `dry-run:${key}`, alias: row.alias });
@@ -270,7 +269,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
       for (const { module, row } of tagRows) {
         const documentId = tags.get(`${module.name}:${row.tid}`);
         const tag = documentId ? await strapi.db.query(TAG).findOne({ where: { documentId }, select: ['slug'] }) : null;
-        if (tag?.slug) await redirect(knex, oldPaths(lang, `/${module.name}/tag/${row.alias}`), NEW_PATH.tag(tag.slug));
+        if (tag?.slug) await redirect(oldPaths(lang, `/${module.name}/tag/${row.alias}`), NEW_PATH.tag(tag.slug));
       }
     }
 
@@ -293,7 +292,6 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
         );
         const catAlias = new Map((catRows.get(module) ?? []).map((row) => [Number(row.catid), String(row.alias)]));
         for await (const batch of source.batches(`SELECT * FROM ${source.id(rowsTable)}`, 'id')) {
-          const ids = batch.map((row) => Number(row.id));
           const todo = batch.filter((row) => {
             const known = map.get('article', `${module.name}:${row.id}`);
             if (known?.documentId) articleRowsOf.set(`${module.name}:${row.id}`, known.documentId);
@@ -327,7 +325,6 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
               authorsOf.set(Number(row.id), [...(authorsOf.get(Number(row.id)) ?? []), cleanText(row.pseudonym, 'author')]);
             }
           }
-          void ids;
           for (const row of todo) {
             tick();
             const key = `${module.name}:${row.id}`;
@@ -399,7 +396,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
               // Only what readers could see gets its old address: a redirect would reveal a draft's slug.
               if (state === 'published') {
                 const alias = catAlias.get(Number(row.catid)) ?? category.alias;
-                await redirect(trx, oldPaths(lang, `/${module.name}/${alias}/${row.alias}-${row.id}`), NEW_PATH.article(doc.slug as string));
+                await redirect(oldPaths(lang, `/${module.name}/${alias}/${row.alias}-${row.id}`), NEW_PATH.article(doc.slug as string));
               }
               return doc;
             });
@@ -455,17 +452,15 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
               warn('document', key, `not yet in the document type: ${JSON.stringify({ fields: pending.fields, effectiveFrom: pending.effectiveFrom, expiresAt: pending.expiresAt })}`);
             }
             const published = Number(row.status) === 1;
-            const created = await write(async (trx) => {
+            await write(async (trx) => {
               const doc = await strapi.documents(DOCUMENT).create({ data: { ...data, slug: row.alias || undefined, file: file ? file.id : undefined } as any, status: published ? 'published' : 'draft' });
               await map.set('document', key, { documentId: doc.documentId, value: null }, trx);
               await trx(itemsTable)
                 .insert({ kind: 'document', item_document_id: doc.documentId, views: Number(row.view_hits) || 0, downloads: Number(row.download_hits) || 0, rating_sum: 0, rating_count: 0, rating_average: 0 })
                 .onConflict(['kind', 'item_document_id'])
                 .merge();
-              if (published) await redirect(trx, oldPaths(lang, `/${module.name}/detail/${row.alias}`), NEW_PATH.document(doc.slug as string));
-              return doc;
+              if (published) await redirect(oldPaths(lang, `/${module.name}/detail/${row.alias}`), NEW_PATH.document(doc.slug as string));
             });
-            void created;
             report.counts.document!.imported += 1;
           }
         }

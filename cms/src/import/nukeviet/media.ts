@@ -73,8 +73,8 @@ export const createMediaCopier = async (
       await rm(filepath, { force: true });
       file = { id: uploaded.id, url: uploaded.url };
       copied += 1;
-      await map.set('file-hash', hash, { documentId: null, value: JSON.stringify(file) });
     }
+    if (!same) await map.set('file-hash', hash, { documentId: null, value: JSON.stringify(file) });
     await map.set('file', relative, { documentId: null, value: JSON.stringify(file) });
     return file;
   };
