@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatArticleDate } from '@toasoan/shared/dates';
 import { startCms, type TestCms } from './harness';
 import { graphql, rest } from './api-client';
-// @ts-expect-error plain ESM helper shared with the import benchmark
 import { FIXTURE_UPLOADS, createNukeVietDatabase, mariadbReachable } from '../scripts/nukeviet/fixture/load.mjs';
 import { importNukeViet, type ImportReport } from '../src/import/nukeviet';
 

@@ -3,7 +3,6 @@
 // dates in Vietnam time, their photos shown from the media library, drafts nowhere.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-// @ts-expect-error plain ESM helper shared with the import benchmark
 import { FIXTURE_UPLOADS, createNukeVietDatabase, mariadbReachable } from '../../cms/scripts/nukeviet/fixture/load.mjs';
 import { importNukeViet } from '../../cms/src/import/nukeviet';
 import { startBuiltSite, type BuiltSite } from './site-fixture';
