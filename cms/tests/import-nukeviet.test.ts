@@ -133,7 +133,10 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
 
   it('imports documents with number, type, issuer, signer, issue date and file; a hidden one stays a draft', async () => {
     const docs = (await rest(cms, 'GET', '/api/documents?populate=file&sort=issuedAt:desc')).body.data as any[];
-    expect(docs.map((d) => d.number)).toEqual(['1182-CV/TU', '25/QĐ-UBND']);
+    expect(docs.map((d) => d.number)).toEqual(['1182-CV/TU', '25/QĐ-UBND', '12/TB-VP']);
+    // A file the media library refuses is reported, and the document comes without it.
+    expect(docs[2].file).toBeNull();
+    expect(report.warnings.find((w) => w.key === 'van-ban:4')?.reason).toMatch(/^file refused by the media library: uploads\/laws\/so-do.svg/);
     expect(docs[0]).toMatchObject({
       kind: 'cong-van',
       issuer: 'Thị ủy Phổ Yên',
@@ -166,7 +169,8 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
   });
 
   it('writes redirects from every old address of public articles, categories, tags and documents', async () => {
-    const redirects = await cms.strapi.db.query('api::redirect.redirect').findMany({ select: ['from', 'to'] });
+    const redirects = await cms.strapi.db.query('api::redirect.redirect').findMany({ select: ['from', 'to', 'documentId'] });
+    expect(redirects.every((r: any) => typeof r.documentId === 'string' && r.documentId.length > 10)).toBe(true);
     const to = Object.fromEntries(redirects.map((r: any) => [r.from, r.to]));
     for (const from of [
       '/tin-tuc/hoat-dong-dang-bo/hoi-nghi-so-ket-6-thang-dau-nam-1.html',

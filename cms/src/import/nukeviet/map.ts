@@ -32,16 +32,24 @@ export const createImportMap = async (strapi: Core.Strapi, { dryRun }: { dryRun:
     const rows: { kind: string; old_key: string; document_id: string | null; value: string | null }[] = await knex(MAP_TABLE).select('*');
     for (const row of rows) cache.set(`${row.kind}\u0000${row.old_key}`, { documentId: row.document_id, value: row.value });
   }
+  // Entries written in a transaction count only once it commits (see settle).
+  const staged = new Map<Trx, [string, MapEntry][]>();
   return {
     get: (kind: string, key: string | number) => cache.get(`${kind}\u0000${key}`),
     /** Records an entry; `trx` keeps it in the same transaction as the document it names. */
     async set(kind: string, key: string | number, entry: MapEntry, trx?: Trx) {
-      cache.set(`${kind}\u0000${key}`, entry);
+      if (trx) staged.set(trx, [...(staged.get(trx) ?? []), [`${kind}\u0000${key}`, entry]]);
+      else cache.set(`${kind}\u0000${key}`, entry);
       if (dryRun) return;
       await (trx ?? knex)(MAP_TABLE)
         .insert({ kind, old_key: String(key), document_id: entry.documentId, value: entry.value })
         .onConflict(['kind', 'old_key'])
         .merge();
+    },
+    /** After `trx` committed (true) or rolled back (false). */
+    settle(trx: Trx, committed: boolean) {
+      if (committed) for (const [key, entry] of staged.get(trx) ?? []) cache.set(key, entry);
+      staged.delete(trx);
     },
   };
 };

@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import mime from 'mime-types';
+import { DOCUMENT_FILE_TYPES, IMAGE_FILE_TYPES } from '../../utils/file-types';
 import type { ImportMap } from './map';
+
+// What the media library accepts from editors (config/plugins.ts); an import gets no more.
+const ACCEPTED_TYPES = new Set<string>([...IMAGE_FILE_TYPES, ...DOCUMENT_FILE_TYPES]);
 
 export interface MediaFile {
   id: number;
@@ -43,12 +47,14 @@ export const createMediaCopier = async (
 ) => {
   const workDir = await mkdtemp(path.join(tmpdir(), 'toasoan-import-'));
   let copied = 0;
-  const copy = async (relative: string, info: { alternativeText?: string; caption?: string } = {}): Promise<MediaFile | 'missing'> => {
+  const copy = async (relative: string, info: { alternativeText?: string; caption?: string } = {}): Promise<MediaFile | 'missing' | { refused: string }> => {
     const known = map.get('file', relative);
     if (known?.value) return JSON.parse(known.value) as MediaFile;
     const full = path.join(uploadsDir, relative);
     const stats = await stat(full).catch(() => undefined);
     if (!stats?.isFile()) return 'missing';
+    const type = mime.lookup(full) || 'application/octet-stream';
+    if (!ACCEPTED_TYPES.has(type)) return { refused: `${type} is not an image or office document` };
     const content = await readFile(full);
     const hash = createHash('sha256').update(content).digest('hex');
     const same = map.get('file-hash', hash);
@@ -63,14 +69,21 @@ export const createMediaCopier = async (
       // The upload service reads the file from disk; hand it a copy so the old uploads folder is never touched.
       const filepath = path.join(workDir, `${copied}-${name}`);
       await copyFile(full, filepath);
-      const [uploaded] = await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { name, ...info } },
-          files: { filepath, originalFilename: name, mimetype: mime.lookup(name) || 'application/octet-stream', size: stats.size },
-        });
-      await rm(filepath, { force: true });
+      let uploaded: { id: number; url: string };
+      try {
+        [uploaded] = await strapi
+          .plugin('upload')
+          .service('upload')
+          .upload({
+            data: { fileInfo: { name, ...info } },
+            files: { filepath, originalFilename: name, mimetype: type, size: stats.size },
+          });
+      } catch (error) {
+        // The media library's own rules (active content such as SVG or HTML, the size limit) apply to imports too.
+        return { refused: error instanceof Error ? error.message : String(error) };
+      } finally {
+        await rm(filepath, { force: true });
+      }
       file = { id: uploaded.id, url: uploaded.url };
       copied += 1;
     }
