@@ -29,6 +29,10 @@ if (!values.db || !values.uploads) {
   console.error(`--db and --uploads are required\n${usage}`);
   process.exit(2);
 }
+if (!/^mysql:\/\//.test(values.db)) {
+  console.error(`--db must be a mysql:// URL (MySQL or MariaDB)\n${usage}`);
+  process.exit(2);
+}
 // pnpm runs scripts from the package folder; INIT_CWD is where the operator typed the command.
 const uploads = path.resolve(process.env.INIT_CWD ?? process.cwd(), values.uploads);
 if (!existsSync(uploads)) {
@@ -50,5 +54,13 @@ await withStrapi((strapi) => {
     oldUrl: values['old-url'],
     dryRun: values['dry-run'],
     progress: process.stderr,
-  }).then((report) => console.log(formatReport(report)));
+  }).then(
+    (report) => console.log(formatReport(report)),
+    (error) => {
+      // Connection and permission errors name their cause (wrong password, no SELECT grant…); no stack needed.
+      console.error(`import:nukeviet stopped: ${error.code ? `${error.code}: ` : ''}${error.message}`);
+      console.error('Entries imported so far are kept; run the same command again to continue.');
+      process.exitCode = 1;
+    }
+  );
 });
