@@ -44,6 +44,14 @@ const envFile = process.env.TOASOAN_ENV_FILE ?? path.join(CMS_DIR, '.env');
 if (existsSync(envFile)) process.loadEnvFile(envFile);
 process.env.SEED_DEMO_CONTENT = 'false';
 const require = createRequire(import.meta.url);
+// Ctrl-C (or a service stop) ends the run after the item being written; a second Ctrl-C kills it.
+const stop = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    console.error(`\n${signal}: stopping after the current item…`);
+    stop.abort();
+  });
+}
 await withStrapi((strapi) => {
   const { importNukeViet, formatReport } = require(path.join(CMS_DIR, 'dist/src/import/nukeviet'));
   return importNukeViet(strapi, {
@@ -54,6 +62,7 @@ await withStrapi((strapi) => {
     oldUrl: values['old-url'],
     dryRun: values['dry-run'],
     progress: process.stderr,
+    signal: stop.signal,
   }).then(
     (report) => console.log(formatReport(report)),
     (error) => {

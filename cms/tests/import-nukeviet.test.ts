@@ -222,3 +222,37 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
     }
   });
 });
+
+// Its own CMS: the stop must happen on a fresh import (run after the suite above has released its Strapi).
+describe.skipIf(!reachable)('import from NukeViet 4.x, stopped half-way', () => {
+  it('continues a run stopped half-way without duplicating what it had written', async () => {
+    const cms = await startCms();
+    const oldSite = await createNukeVietDatabase();
+    try {
+      const stop = new AbortController();
+      const options = { db: oldSite.url, uploads: FIXTURE_UPLOADS };
+      const first = await importNukeViet(cms.strapi, {
+        ...options,
+        signal: stop.signal,
+        onProgress: (type, done) => type === 'article' && done === 4 && stop.abort(),
+      });
+      expect(first.stopped).toBe(true);
+      expect(first.counts.article).toMatchObject({ imported: 3 });
+      expect(first.counts.document).toBeUndefined();
+      const rest = await importNukeViet(cms.strapi, options);
+      expect(rest.stopped).toBe(false);
+      expect(rest.counts.article).toMatchObject({ imported: 7, existing: 3, skipped: 0 });
+      const articles = await cms.strapi.db.query('api::article.article').findMany({ select: ['slug', 'publishedAt'] });
+      // Ten old rows: five public (a draft and a published row each) and five drafts, each slug once.
+      expect(articles).toHaveLength(15);
+      expect(new Set(articles.map((a: any) => a.slug)).size).toBe(10);
+      expect(articles.filter((a: any) => a.publishedAt).map((a: any) => a.slug).sort()).toEqual(
+        ['dang-bo-phuong-ba-hang-tong-ket-cong-tac-nam-2020', 'hoi-nghi-so-ket-6-thang-dau-nam', 'hoi-nghi-so-ket-6-thang-dau-nam-2', 'ky-niem-111-nam-ngay-quoc-te-phu-nu', 'le-ky-niem-76-nam-ngay-thanh-lap-qdnd']
+      );
+      expect(await cms.strapi.db.query('api::comment.comment').count()).toBe(4);
+    } finally {
+      await cms.destroy();
+      await oldSite.drop();
+    }
+  }, 300_000);
+});

@@ -23,6 +23,10 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Where progress bars go; none when omitted or not a terminal. */
   progress?: NodeJS.WriteStream;
+  /** Called as each item of a type is reached (a caller without a terminal can show progress too). */
+  onProgress?: (type: string, done: number, total: number) => void;
+  /** Stops the run between two items (Ctrl-C in the CLI); what was written stays, a new run continues. */
+  signal?: AbortSignal;
   now?: number;
 }
 
@@ -35,6 +39,8 @@ export interface TypeCounts {
 
 export interface ImportReport {
   dryRun: boolean;
+  /** The run was stopped (signal) before the end. */
+  stopped: boolean;
   counts: Record<string, TypeCounts>;
   skipped: { type: string; key: string; reason: string }[];
   warnings: { type: string; key: string; reason: string }[];
@@ -88,6 +94,8 @@ export const articleState = (row: Row, now: number): ArticleState => {
   return 'workflow';
 };
 
+class StoppedError extends Error {}
+
 const counts = (): TypeCounts => ({ imported: 0, existing: 0, skipped: 0, seconds: 0 });
 
 export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions): Promise<ImportReport> => {
@@ -97,7 +105,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
   const now = options.now ?? Date.now();
   const oldOrigin = options.oldUrl?.replace(/\/+$/, '');
   const uploadsDir = path.resolve(options.uploads);
-  const report: ImportReport = { dryRun, counts: {}, skipped: [], warnings: [], repaired: [], notes: [], files: 0, redirects: 0 };
+  const report: ImportReport = { dryRun, stopped: false, counts: {}, skipped: [], warnings: [], repaired: [], notes: [], files: 0, redirects: 0 };
   const source = await openSource(options.db, { prefix, lang });
   const map = await createImportMap(strapi, { dryRun });
   const media = await createMediaCopier(strapi, { uploadsDir, map, dryRun });
@@ -157,9 +165,19 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
         : undefined;
     bar?.start(total, 0);
     const started = Date.now();
-    await run(() => bar?.increment());
-    bar?.stop();
-    report.counts[type]!.seconds = (Date.now() - started) / 1000;
+    let done = 0;
+    try {
+      // Each item starts with a tick, after the previous one was written: the one safe place to stop.
+      await run(() => {
+        done += 1;
+        bar?.increment();
+        options.onProgress?.(type, done, total);
+        if (options.signal?.aborted) throw new StoppedError();
+      });
+    } finally {
+      bar?.stop();
+      report.counts[type]!.seconds = (Date.now() - started) / 1000;
+    }
   };
 
   const fileUrl = async (type: string, key: string | number, url: string, info: { alternativeText?: string; caption?: string } = {}): Promise<MediaFile | null | undefined> => {
@@ -579,6 +597,11 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
       report.notes.push('no photo album module on the old site: nothing to import into the gallery');
     }
     report.files = media.copied;
+  } catch (error) {
+    if (!(error instanceof StoppedError)) throw error;
+    report.stopped = true;
+    report.notes.push('stopped before the end: run the same command again to import the rest');
+    report.files = media.copied;
   } finally {
     await media.close();
     await source.close();
@@ -588,7 +611,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
 
 /** The report as an operator reads it at the end of a run. */
 export const formatReport = (report: ImportReport): string => {
-  const lines = [report.dryRun ? 'NukeViet import (dry run: nothing written)' : 'NukeViet import'];
+  const lines = [`NukeViet import${report.dryRun ? ' (dry run: nothing written)' : ''}${report.stopped ? ' — stopped' : ''}`];
   for (const [type, c] of Object.entries(report.counts)) {
     const rate = c.seconds > 0 ? ` (${(c.imported / c.seconds).toFixed(1)}/s)` : '';
     lines.push(`  ${type.padEnd(10)} ${String(c.imported).padStart(6)} ${report.dryRun ? 'to import' : 'imported'}, ${c.existing} already imported, ${c.skipped} skipped${rate}`);
