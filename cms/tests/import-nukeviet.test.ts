@@ -113,7 +113,7 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
     expect(second.body).not.toContain('khong-co.jpg');
     expect((await bySlug('le-ky-niem-76-nam-ngay-thanh-lap-qdnd')).body).toContain(`src="${first.cover.url}"`);
     const files = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['name'] });
-    expect(files.map((f: any) => f.name).sort()).toEqual(['bao-cao.pdf', 'cong-van-1182.pdf', 'hoi-nghi-2.jpg', 'hoi-nghi.jpg', 'le-ky-niem.png', 'quyet-dinh-25.pdf']);
+    expect(files.map((f: any) => f.name).sort()).toEqual(['bao-cao.pdf', 'bau-bch.png', 'cong-van-1182.pdf', 'hoi-nghi-2.jpg', 'hoi-nghi.jpg', 'le-ky-niem.png', 'quang-canh.jpg', 'quyet-dinh-25.pdf']);
     expect(report.warnings).toContainEqual({ type: 'article', key: 'tin-tuc:2', reason: 'missing file: uploads/news/2021_06/khong-co.jpg' });
   });
 
@@ -166,6 +166,18 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
     ]);
     expect(new Date(all[1].createdAt).toISOString()).toBe('2021-06-22T23:38:00.000Z');
     expect(report.skipped).toContainEqual({ type: 'comment', key: '5', reason: 'on module "van-ban", not a news article' });
+  });
+
+  it('imports the photo albums of the "albums" module into the gallery; a hidden album stays behind', async () => {
+    const albums = (await rest(cms, 'GET', '/api/albums?populate[cover]=true&populate[images][populate][image]=true')).body.data as any[];
+    expect(albums).toHaveLength(1);
+    expect(albums[0]).toMatchObject({ name: 'Đại hội Đảng bộ thị xã lần thứ XX', slug: 'dai-hoi-dang-bo-thi-xa-lan-thu-xx', date: '2020-08-15', description: 'Hình ảnh đại hội' });
+    expect(albums[0].cover.name).toBe('quang-canh.jpg');
+    expect(albums[0].images.map((i: any) => [i.title, i.caption, i.image.name])).toEqual([
+      ['Quang cảnh đại hội', 'Toàn cảnh hội trường', 'quang-canh.jpg'],
+      ['Bầu Ban Chấp hành', null, 'bau-bch.png'],
+    ]);
+    expect(report.skipped).toContainEqual({ type: 'photo', key: 'thu-vien-anh:3', reason: 'its album (albumid 2) is hidden on the old site' });
   });
 
   it('writes redirects from every old address of public articles, categories, tags and documents', async () => {
@@ -250,6 +262,7 @@ describe.skipIf(!reachable)('import from NukeViet 4.x, stopped half-way', () => 
         ['dang-bo-phuong-ba-hang-tong-ket-cong-tac-nam-2020', 'hoi-nghi-so-ket-6-thang-dau-nam', 'hoi-nghi-so-ket-6-thang-dau-nam-2', 'ky-niem-111-nam-ngay-quoc-te-phu-nu', 'le-ky-niem-76-nam-ngay-thanh-lap-qdnd']
       );
       expect(await cms.strapi.db.query('api::comment.comment').count()).toBe(4);
+      expect(await cms.strapi.db.query('api::gallery-image.gallery-image').count({ where: { publishedAt: { $notNull: true } } })).toBe(2);
     } finally {
       await cms.destroy();
       await oldSite.drop();

@@ -13,6 +13,7 @@ import { createImportMap, type ImportMap, type Trx } from './map';
 import { createMediaCopier, uploadPathOf, type MediaCopier, type MediaFile } from './media';
 import { openSource, type Module, type Row, type Source } from './source';
 import { cleanText, plainText, repairDoubleEncoding, truncate, type Repair } from './text';
+import { vnDay } from '../../engagement/visitor';
 
 export interface ImportOptions {
   db: string;
@@ -56,6 +57,8 @@ const TAG = 'api::tag.tag';
 const DOCUMENT = 'api::document.document';
 const COMMENT = 'api::comment.comment';
 const REDIRECT = 'api::redirect.redirect';
+const ALBUM = 'api::album.album';
+const PHOTO = 'api::gallery-image.gallery-image';
 
 /** New site paths (web/src/pages, trailingSlash: 'always'). */
 const NEW_PATH = {
@@ -199,7 +202,9 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
     const modules = await source.modules();
     const newsModules = modules.filter((module) => module.file === 'news');
     const lawsModules = modules.filter((module) => module.file === 'laws');
-    const photoModules = modules.filter((module) => /album|photo|gallery|image/i.test(module.file));
+    // Photo albums come from third-party modules; "albums" (nukeviet/module-albums: _album + _picture) is read.
+    const albumModules = modules.filter((module) => module.file === 'albums');
+    const otherPhotoModules = modules.filter((module) => module.file !== 'albums' && /album|photo|gallery|image/i.test(module.file));
     if (!modules.length) report.notes.push(`no ${source.table('modules')} table: is the prefix (--prefix) or language (--lang) right?`);
 
     // Categories: parents before children, per news instance.
@@ -591,9 +596,80 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
       if (written) report.counts.counter!.imported += 1;
     });
 
-    if (photoModules.length) {
-      report.notes.push(`photo module(s) ${photoModules.map((m) => `${m.name} (${m.file})`).join(', ')} found but not imported: their tables are not a NukeViet standard`);
-    } else {
+    // Albums and their photos (the gallery). An album has no draft state here, so a hidden one stays behind.
+    let albumTotal = 0;
+    for (const module of albumModules) {
+      if (source.has(source.table(`${module.data}_picture`))) albumTotal += await source.count(source.table(`${module.data}_picture`));
+    }
+    await phase('photo', albumTotal, async (tick) => {
+      for (const module of albumModules) {
+        const albumTable = source.table(`${module.data}_album`);
+        const pictureTable = source.table(`${module.data}_picture`);
+        if (!source.has(albumTable) || !source.has(pictureTable)) continue;
+        const albums = new Map((await source.select(`SELECT * FROM ${source.id(albumTable)} ORDER BY weight, albumid`)).map((row) => [Number(row.albumid), row]));
+        const albumIds = new Map<number, string>();
+        for await (const batch of source.batches(`SELECT * FROM ${source.id(pictureTable)}`, 'pictureid')) {
+          for (const row of batch.sort((a, b) => Number(a.weight) - Number(b.weight))) {
+            tick();
+            const key = `${module.name}:${row.pictureid}`;
+            if (map.get('photo', key)?.documentId) {
+              report.counts.photo!.existing += 1;
+              continue;
+            }
+            const album = albums.get(Number(row.albumid));
+            if (!album) {
+              skip('photo', key, `unknown album (albumid ${row.albumid})`);
+              continue;
+            }
+            if (Number(album.active) !== 1) {
+              skip('photo', key, `its album (albumid ${row.albumid}) is hidden on the old site`);
+              continue;
+            }
+            const repairs: Repair[] = [];
+            const albumName = truncate(cleanText(album.name, 'album.name', repairs), 300);
+            const title = truncate(cleanText(row.name, 'name', repairs), 300) || albumName;
+            const caption = truncate(plainText(row.description, 'description', repairs), 1000);
+            repairsFor('photo', key, repairs);
+            const filePath = String(row.path ?? '');
+            const image = await fileUrl('photo', key, /^\/?uploads\/|^https?:/i.test(filePath) ? filePath : `/uploads/${module.upload}/${filePath}`, { alternativeText: title, caption });
+            if (!image) {
+              skip('photo', key, image === null ? 'its image file is missing or refused' : `image on another site: ${filePath}`);
+              continue;
+            }
+            const albumKey = `${module.name}:${album.albumid}`;
+            const created = await write('photo', key, async (trx) => {
+              let albumId = albumIds.get(Number(album.albumid)) ?? map.get('album', albumKey)?.documentId ?? undefined;
+              if (!albumId) {
+                const taken = album.createddate instanceof Date ? album.createddate.getTime() : Date.parse(String(album.createddate));
+                const doc = await strapi.documents(ALBUM).create({
+                  data: {
+                    name: albumName,
+                    slug: String(album.alias ?? '') || undefined,
+                    description: plainText(album.description, 'album.description') || undefined,
+                    cover: image.id,
+                    date: Number.isFinite(taken) ? vnDay(taken) : undefined,
+                  } as any,
+                });
+                albumId = doc.documentId;
+                await map.set('album', albumKey, { documentId: albumId, value: null }, trx);
+              }
+              const doc = await strapi.documents(PHOTO).create({
+                data: { title, caption: caption || undefined, image: image.id, album: albumId } as any,
+                status: 'published',
+              });
+              await map.set('photo', key, { documentId: doc.documentId, value: null }, trx);
+              return albumId;
+            });
+            if (!created) continue;
+            if (created.value) albumIds.set(Number(album.albumid), created.value);
+            report.counts.photo!.imported += 1;
+          }
+        }
+      }
+    });
+    if (otherPhotoModules.length) {
+      report.notes.push(`photo module(s) ${otherPhotoModules.map((m) => `${m.name} (${m.file})`).join(', ')} not imported: only the "albums" module's tables are known`);
+    } else if (!albumModules.length) {
       report.notes.push('no photo album module on the old site: nothing to import into the gallery');
     }
     report.files = media.copied;
