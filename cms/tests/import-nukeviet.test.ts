@@ -112,6 +112,11 @@ describe.skipIf(!reachable)('import from NukeViet 4.x', () => {
     expect(second.body).toContain(`<img src="${image}"`);
     expect(second.body).not.toContain('khong-co.jpg');
     expect((await bySlug('le-ky-niem-76-nam-ngay-thanh-lap-qdnd')).body).toContain(`src="${first.cover.url}"`);
+    // A full URL of the old site (--old-url) is an upload too; a link elsewhere stays as it was.
+    const fullUrl = (await bySlug('ky-niem-111-nam-ngay-quoc-te-phu-nu')).body;
+    expect(fullUrl).toContain(`<img src="${first.cover.url}" alt="Ảnh theo địa chỉ đầy đủ của trang cũ" />`);
+    expect(fullUrl).toContain('<a href="https://baothainguyen.vn/bai-goc">Bài gốc</a>');
+    expect(fullUrl).toMatch(/^<h2>Chào mừng ngày 8\/3<\/h2>/);
     const files = await cms.strapi.db.query('plugin::upload.file').findMany({ select: ['name'] });
     expect(files.map((f: any) => f.name).sort()).toEqual(['bao-cao.pdf', 'bau-bch.png', 'cong-van-1182.pdf', 'hoi-nghi-2.jpg', 'hoi-nghi.jpg', 'le-ky-niem.png', 'quang-canh.jpg', 'quyet-dinh-25.pdf']);
     expect(report.warnings).toContainEqual({ type: 'article', key: 'tin-tuc:2', reason: 'missing file: uploads/news/2021_06/khong-co.jpg' });
