@@ -15,9 +15,13 @@ export const PREVIEW_KINDS = {
 export type PreviewUid = keyof typeof PREVIEW_KINDS;
 export type PreviewKind = (typeof PREVIEW_KINDS)[PreviewUid];
 
+export type PreviewStatus = 'draft' | 'published';
+
 export interface PreviewClaims {
   kind: PreviewKind;
   documentId: string;
+  /** The admin's preview tabs: the draft (default) or the published version. */
+  status: PreviewStatus;
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
@@ -35,7 +39,7 @@ const requireSecret = (secret: string | undefined): string => {
 export const isPreviewUid = (uid: string): uid is PreviewUid => Object.hasOwn(PREVIEW_KINDS, uid);
 
 export const createPreviewToken = (
-  claims: { kind: PreviewKind; documentId: string },
+  claims: Omit<PreviewClaims, 'exp'>,
   secret: string | undefined,
   { now = Date.now(), ttlSeconds = PREVIEW_TOKEN_TTL_SECONDS }: { now?: number; ttlSeconds?: number } = {},
 ): string => {
@@ -58,8 +62,9 @@ export const verifyPreviewToken = (token: string | null | undefined, secret: str
   } catch {
     return undefined;
   }
-  const { kind, documentId, exp } = (claims ?? {}) as Partial<PreviewClaims>;
+  const { kind, documentId, status, exp } = (claims ?? {}) as Partial<PreviewClaims>;
   if (!Object.values(PREVIEW_KINDS).includes(kind as PreviewKind) || typeof documentId !== 'string' || !documentId) return undefined;
+  if (status !== 'draft' && status !== 'published') return undefined;
   if (typeof exp !== 'number' || exp * 1000 <= now) return undefined;
-  return { kind: kind as PreviewKind, documentId, exp };
+  return { kind: kind as PreviewKind, documentId, status, exp };
 };

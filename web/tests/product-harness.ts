@@ -59,6 +59,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     TRANSFER_TOKEN_SALT: key(),
     JWT_SECRET: key(),
     ENCRYPTION_KEY: key(),
+    PREVIEW_TOKEN_SECRET: key(),
     STRAPI_ADMIN_EMAIL: admin.email,
     STRAPI_ADMIN_PASSWORD: admin.password,
     STRAPI_TOKEN: key(),
