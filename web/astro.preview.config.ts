@@ -1,5 +1,5 @@
 import node from '@astrojs/node';
-import { defineConfig } from 'astro/config';
+import type { AstroUserConfig } from 'astro';
 import site from './astro.config.ts';
 
 /**
@@ -8,13 +8,16 @@ import site from './astro.config.ts';
  * output keep the static site's build, its output layout and its pages untouched: nothing of the
  * preview is in a public release. `pnpm --filter ./web preview:build`, then `preview:start`.
  */
-export default defineConfig({
+const config: AstroUserConfig = {
   ...site,
   srcDir: './preview',
   outDir: './.preview-server',
   cacheDir: './.cache/astro-preview',
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  // No sitemap or search index: nothing here is for the public.
+  // No sitemap or search index: nothing here is for the public. No sessions: nothing is stored.
   integrations: [],
-});
+  session: false,
+};
+
+export default config;
