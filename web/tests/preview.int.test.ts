@@ -154,6 +154,26 @@ describe('the preview endpoint', () => {
     expect(albumPage.html).toContain('Bản xem trước — chưa xuất bản');
   });
 
+  it("gives a Tác giả an address for their own drafts only", async () => {
+    const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: 'strapi-author' } });
+    const author = { email: 'tacgia@toasoan.test', password: `Aa1-${randomBytes(8).toString('hex')}` };
+    await cms.strapi.service('admin::user').create({ ...author, firstname: 'Tác', lastname: 'Giả', roles: [role.id], isActive: true });
+    const login = await fetch(`${cms.url}/admin/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(author),
+    });
+    const token = (await login.json()).data.token as string;
+    const ask = (path: string, init: RequestInit = {}) =>
+      fetch(`${cms.url}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' } });
+    const own = await (await ask(`/content-manager/collection-types/${ARTICLE}`, { method: 'POST', body: JSON.stringify({ title: 'Bài của tác giả' }) })).json();
+    const ownUrl = await ask(`/content-manager/preview/url/${ARTICLE}?documentId=${own.data.documentId}&status=draft`);
+    expect(ownUrl.status).toBe(200);
+    expect((await ownUrl.json()).data.url).toContain('/xem-truoc/?token=');
+    const others = await ask(`/content-manager/preview/url/${ARTICLE}?documentId=${neverPublished.documentId}&status=draft`);
+    expect(others.status).toBe(204);
+  });
+
   it('gives no address for types that have no page', async () => {
     const { status } = await admin('GET', `/content-manager/preview/url/api::tag.tag?documentId=abc&status=draft`);
     expect(status).toBe(204);
