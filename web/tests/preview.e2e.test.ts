@@ -21,6 +21,15 @@ const admin = async (method: string, path: string, body?: unknown) => {
   return (await res.json()).data;
 };
 
+const views = async (): Promise<number> => {
+  const res = await fetch(`${product.cmsUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query($id: ID!) { article(documentId: $id) { views } }', variables: { id: article.documentId } }),
+  });
+  return (await res.json()).data.article.views;
+};
+
 beforeAll(async () => {
   product = await startProduct();
   const created = await admin('POST', `/content-manager/collection-types/${ARTICLE}`, {
@@ -52,6 +61,8 @@ it('"Xem trước" shows the saved draft with the site look; the public site kee
   await page.getByText('Đã sửa', { exact: true }).first().waitFor();
 
   // "Xem trước": the admin asks the CMS for the address and frames the preview server's page.
+  // Its counter script tries to count a view; the preview's policy refuses it (an editor is no reader).
+  const refused = page.waitForEvent('console', { predicate: (m) => m.text().includes('Refused to connect'), timeout: 60_000 });
   const previewAddress = page.waitForResponse((r) => r.url().includes('/content-manager/preview/url/'));
   await page.getByText('Xem trước', { exact: true }).first().waitFor();
   await page.getByRole('link', { name: 'Mở xem trước' }).click();
@@ -62,6 +73,8 @@ it('"Xem trước" shows the saved draft with the site look; the public site kee
   await expect(frame.locator('.article-lead').textContent()).resolves.toBe(DRAFT_LEAD);
   // The site's own header and menu, as on the live page.
   await expect(frame.getByRole('navigation', { name: 'Điều hướng chính' }).count()).resolves.toBe(1);
+  expect((await refused).text()).toContain(`${product.cmsUrl}/api/engagement/`);
+  expect(await views()).toBe(0);
 
   // The public site still shows the published text.
   const live = await (await fetch(`${product.siteUrl}/tin-tuc/${article.slug}/`)).text();

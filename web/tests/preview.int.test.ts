@@ -129,7 +129,11 @@ describe('the preview endpoint', () => {
     expect(res.html).toMatch(/<meta name="robots" content="noindex/);
     expect(res.headers.get('x-robots-tag')).toContain('noindex');
     expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${cms.url}`);
+    const csp = res.headers.get('content-security-policy');
+    expect(csp).toContain(`frame-ancestors 'self' ${cms.url}`);
+    // Its scripts cannot reach the CMS: a preview counts no view, sends no rating or comment.
+    expect(csp).toContain("connect-src 'self'");
+    expect(res.html).toContain(`data-cms="${cms.url}"`);
   });
 
   it('shows the unpublished changes of a published article, and its live version on the published tab', async () => {
