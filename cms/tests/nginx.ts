@@ -13,6 +13,7 @@ const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 
 export const SITE_HOST = 'site.toasoan.test';
 export const CMS_HOST = 'cms.toasoan.test';
+export const PREVIEW_HOST = 'xemtruoc.toasoan.test';
 
 export interface Nginx {
   port: number;
@@ -44,7 +45,18 @@ const accepting = (port: number) =>
  * Runs Debian's nginx in the foreground with the shipped site file (deploy/nginx/toasoan.conf.template
  * rendered for loopback) inside a minimal main configuration like Debian's /etc/nginx/nginx.conf.
  */
-export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { siteRoot: string; cmsUrls: string[]; port?: number }): Promise<Nginx> => {
+export const startNginx = async ({
+  siteRoot,
+  cmsUrls,
+  port: chosenPort,
+  previewUrl,
+}: {
+  siteRoot: string;
+  cmsUrls: string[];
+  port?: number;
+  /** The preview server's own address: nginx then serves it at PREVIEW_HOST. */
+  previewUrl?: string;
+}): Promise<Nginx> => {
   for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: these tests run the shipped nginx configuration (apt-get install ${pkg}; .ci/run does)`);
   }
@@ -57,6 +69,7 @@ export const startNginx = async ({ siteRoot, cmsUrls, port: chosenPort }: { site
     NGINX_LISTEN: `127.0.0.1:${port}`,
     NGINX_SITE_ROOT: siteRoot,
     NGINX_CMS_UPSTREAMS: cmsUrls.map((url) => new URL(url).host).join(' '),
+    ...(previewUrl ? { PREVIEW_URL: `http://${PREVIEW_HOST}:${port}`, NGINX_PREVIEW_UPSTREAM: new URL(previewUrl).host } : {}),
   });
   await writeFile(path.join(dir, 'toasoan.conf'), site);
   const temp = (name: string) => path.join(dir, 'temp', name);

@@ -2,9 +2,13 @@
 // preview server (its own astro build) and a real static build of the public site; entries are
 // written through the admin's own API (/content-manager/…), as the edit form writes them.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreviewToken } from '@toasoan/shared/preview-token';
 import { startCms, type TestCms } from '../../cms/tests/harness';
+import { PREVIEW_HOST, request, SITE_HOST, startNginx } from '../../cms/tests/nginx';
 import { readPage, removeBuild, runBuild } from './build-helpers';
 import { freePort, startPreviewServer, type PreviewServer } from './preview-helpers';
 
@@ -181,6 +185,30 @@ describe('the preview endpoint', () => {
   it('gives no address for types that have no page', async () => {
     const { status } = await admin('GET', `/content-manager/preview/url/api::tag.tag?documentId=abc&status=draft`);
     expect(status).toBe(204);
+  });
+});
+
+describe('behind the shipped nginx configuration', () => {
+  it('serves the preview at its own host name with its protections, and never at the public site', async () => {
+    // The public site's root holds no preview page: what matters is that nginx routes none there.
+    const siteRoot = await mkdtemp(path.join(tmpdir(), 'toasoan-site-'));
+    const nginx = await startNginx({ siteRoot, cmsUrls: [cms.url], previewUrl: preview.url });
+    try {
+      const address = new URL(await previewUrlOf(ARTICLE, neverPublished.documentId));
+      const at = (host: string, pathname: string) => request({ port: nginx.port, host, path: pathname });
+      const shown = await at(PREVIEW_HOST, `${address.pathname}${address.search}`);
+      expect(shown.status).toBe(200);
+      expect(Buffer.from(shown.body, 'latin1').toString('utf8')).toContain(FIRST_DRAFT);
+      expect(shown.headers['x-robots-tag']).toContain('noindex');
+      expect(shown.headers['cache-control']).toBe('no-store');
+      expect(shown.headers['content-security-policy']).toContain(`frame-ancestors 'self' ${cms.url}`);
+      expect((await at(PREVIEW_HOST, '/xem-truoc/')).status).toBe(401);
+      // The same valid address on the public site's host name: not proxied, so not found.
+      expect((await at(SITE_HOST, `${address.pathname}${address.search}`)).status).toBe(404);
+    } finally {
+      await nginx.stop();
+      await rm(siteRoot, { recursive: true, force: true });
+    }
   });
 });
 
