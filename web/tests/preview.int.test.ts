@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPreviewToken } from '@toasoan/shared/preview-token';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { PREVIEW_HOST, request, SITE_HOST, startNginx } from '../../cms/tests/nginx';
-import { readPage, removeBuild, runBuild } from './build-helpers';
+import { closedPort, readPage, removeBuild, runBuild } from './build-helpers';
 import { freePort, startPreviewServer, type PreviewServer } from './preview-helpers';
 
 const ARTICLE = 'api::article.article';
@@ -180,6 +180,27 @@ describe('the preview endpoint', () => {
     expect((await ownUrl.json()).data.url).toContain('/xem-truoc/?token=');
     const others = await ask(`/content-manager/preview/url/${ARTICLE}?documentId=${neverPublished.documentId}&status=draft`);
     expect(others.status).toBe(204);
+  });
+
+  it('says so in Vietnamese, with a 502, when the CMS cannot be reached', async () => {
+    const port = await freePort();
+    const offline = await startPreviewServer(port, {
+      STRAPI_URL: `http://127.0.0.1:${await closedPort()}`,
+      STRAPI_TOKEN: cms.buildToken,
+      STRAPI_PREVIEW_TOKEN: process.env.STRAPI_PREVIEW_TOKEN!,
+      PREVIEW_TOKEN_SECRET: process.env.PREVIEW_TOKEN_SECRET!,
+      SITE_URL: 'http://127.0.0.1:4321',
+      PUBLIC_CMS_URL: cms.url,
+    });
+    try {
+      const address = new URL(await previewUrlOf(ARTICLE, neverPublished.documentId));
+      const res = await open(`${offline.url}${address.pathname}${address.search}`);
+      expect(res.status).toBe(502);
+      expect(res.html).toContain('Không đọc được bản nháp từ hệ thống quản trị');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      await offline.stop();
+    }
   });
 
   it('gives no address for types that have no page', async () => {
