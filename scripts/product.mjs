@@ -4,7 +4,7 @@
 // `npm run dev` (--dev): `strapi develop` instead (admin with hot reload, sandbox, request logs).
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { adminBuildIsCurrent, stampAdminBuild } from '../cms/scripts/admin-build.mjs';
@@ -16,16 +16,30 @@ const CMS_PORT = process.env.TOASOAN_CMS_PORT ?? '1337';
 const SITE_PORT = process.env.TOASOAN_SITE_PORT ?? '4321';
 // The rebuild service's /webhook and /status: on their own port, never the site's.
 const CONTROL_PORT = process.env.TOASOAN_CONTROL_PORT ?? '4322';
+// The preview server ("Xem trước" in the admin): drafts with the site's look, behind short-lived tokens.
+const PREVIEW_PORT = process.env.TOASOAN_PREVIEW_PORT ?? '4323';
 const CMS_URL = `http://127.0.0.1:${CMS_PORT}`;
 const SITE_URL = `http://127.0.0.1:${SITE_PORT}`;
 const CONTROL_URL = `http://127.0.0.1:${CONTROL_PORT}`;
+const PREVIEW_URL = `http://127.0.0.1:${PREVIEW_PORT}`;
 const DEV = process.argv.includes('--dev');
 
 const key = (bytes = 16) => randomBytes(bytes).toString('base64url');
 
+// Secrets added after a machine's cms/.env was written: appended once, kept from then on.
+const LATER_SECRETS = { PREVIEW_TOKEN_SECRET: () => key(32), STRAPI_PREVIEW_TOKEN: () => key(32) };
+
 // Secrets are made once per machine and kept in the ignored cms/.env; nothing secret is in git.
 const ensureCmsEnv = () => {
-  if (existsSync(CMS_ENV)) return parseEnv(readFileSync(CMS_ENV, 'utf8'));
+  if (existsSync(CMS_ENV)) {
+    const env = parseEnv(readFileSync(CMS_ENV, 'utf8'));
+    const added = Object.entries(LATER_SECRETS).filter(([name]) => !env[name]).map(([name, make]) => [name, make()]);
+    if (added.length) {
+      appendFileSync(CMS_ENV, `\n${added.map(([k, v]) => `${k}=${v}`).join('\n')}\n`);
+      Object.assign(env, Object.fromEntries(added));
+    }
+    return env;
+  }
   const env = {
     HOST: '127.0.0.1',
     PORT: CMS_PORT,
@@ -40,6 +54,7 @@ const ensureCmsEnv = () => {
     STRAPI_ADMIN_EMAIL: 'admin@toasoan.local',
     STRAPI_ADMIN_PASSWORD: `Toasoan-${key(9)}`,
     STRAPI_TOKEN: key(32),
+    ...Object.fromEntries(Object.entries(LATER_SECRETS).map(([name, make]) => [name, make()])),
     REBUILD_WEBHOOK_SECRET: key(24),
     CORS_ORIGINS: `${SITE_URL},http://localhost:${SITE_PORT}`,
     SEED_DEMO_CONTENT: 'true',
@@ -65,7 +80,7 @@ const waitFor = async (url, what, seconds = 180) => {
 };
 
 // The webhook always goes to this run's control port, whatever an older cms/.env says.
-const env = { ...ensureCmsEnv(), REBUILD_WEBHOOK_URL: `${CONTROL_URL}/webhook` };
+const env = { ...ensureCmsEnv(), REBUILD_WEBHOOK_URL: `${CONTROL_URL}/webhook`, PREVIEW_URL };
 
 if (!DEV && !adminBuildIsCurrent()) {
   console.log('Building the CMS admin panel (first start and after updates only, about a minute)…');
@@ -113,6 +128,21 @@ children.push(
 children.at(-1).on('exit', (code) => code && process.exit(code));
 await waitFor(`${CONTROL_URL}/health`, 'The rebuild service');
 
+// The preview server reads drafts with its own token and renders them with the site's components.
+const previewEnv = {
+  STRAPI_URL: CMS_URL,
+  STRAPI_TOKEN: env.STRAPI_TOKEN,
+  STRAPI_PREVIEW_TOKEN: env.STRAPI_PREVIEW_TOKEN,
+  PREVIEW_TOKEN_SECRET: env.PREVIEW_TOKEN_SECRET,
+  PUBLIC_CMS_URL: CMS_URL,
+  SITE_URL,
+};
+const previewBuild = spawnSync('pnpm', ['--filter', './web', 'preview:build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...previewEnv } });
+if (previewBuild.status !== 0) stopAll();
+children.push(pnpm(['--filter', './web', 'preview:start'], { env: { ...previewEnv, HOST: '127.0.0.1', PORT: PREVIEW_PORT } }));
+children.at(-1).on('exit', (code) => code && process.exit(code));
+await waitFor(`${PREVIEW_URL}/xem-truoc/`, 'The preview server');
+
 console.log(`
   toasoan is running${DEV ? ' (development mode)' : ''}
   ─────────────────
@@ -120,5 +150,6 @@ console.log(`
   CMS admin (Vietnamese):           ${CMS_URL}/admin
      sign in as ${env.STRAPI_ADMIN_EMAIL} / ${env.STRAPI_ADMIN_PASSWORD}   (kept in cms/.env)
   GraphQL:                          ${CMS_URL}/graphql
+  Previews of drafts ("Xem trước"):  ${PREVIEW_URL}/xem-truoc/   (only through the admin's links)
   Stop with Ctrl+C.
 `);

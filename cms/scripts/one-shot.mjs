@@ -23,6 +23,7 @@ export const throwawayEnv = async () => {
       TRANSFER_TOKEN_SALT: key(),
       JWT_SECRET: key(),
       ENCRYPTION_KEY: key(),
+      PREVIEW_TOKEN_SECRET: key(),
       DATABASE_CLIENT: 'sqlite',
       DATABASE_FILENAME: path.join(workDir, 'data.db'),
       STRAPI_PUBLIC_DIR: path.join(workDir, 'public'),

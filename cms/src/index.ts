@@ -5,7 +5,7 @@ import { registerRedirectRules, subscribeRedirectRules } from './middlewares/red
 import { ensureSuperAdmin, nameSuperAdminRole } from './bootstrap/super-admin';
 import { ensureNewsroomRoles } from './bootstrap/roles';
 import { ensurePublicReadAccess } from './bootstrap/public-access';
-import { ensureBuildToken } from './bootstrap/api-token';
+import { ensureBuildToken, ensurePreviewToken } from './bootstrap/api-token';
 import { ensureRebuildWebhook } from './bootstrap/webhooks';
 import { applyAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './seed';
@@ -33,6 +33,7 @@ export default {
     await nameSuperAdminRole(strapi);
     await ensurePublicReadAccess(strapi);
     await ensureBuildToken(strapi);
+    await ensurePreviewToken(strapi);
     await ensureRebuildWebhook(strapi);
     await applyAdminViews(strapi);
     await keepModerationQueueOrder(strapi);

@@ -91,6 +91,7 @@ export const startCms = async (options: StartOptions = {}): Promise<TestCms> => 
     TRANSFER_TOKEN_SALT: secret(),
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
+    PREVIEW_TOKEN_SECRET: secret(),
     STRAPI_ADMIN_EMAIL: adminEmail,
     STRAPI_ADMIN_PASSWORD: adminPassword,
     STRAPI_TOKEN: buildToken,

@@ -13,6 +13,7 @@ const BROTLI = '/usr/lib/nginx/modules/ngx_http_brotli_filter_module.so';
 
 export const SITE_HOST = 'site.toasoan.test';
 export const CMS_HOST = 'cms.toasoan.test';
+export const PREVIEW_HOST = 'xemtruoc.toasoan.test';
 
 export interface Nginx {
   port: number;
@@ -49,12 +50,15 @@ export const startNginx = async ({
   cmsUrls,
   port: chosenPort,
   redirectsUrl,
+  previewUrl,
 }: {
   siteRoot: string;
   cmsUrls: string[];
   port?: number;
   /** The rebuild service's redirect answerer; without one, misses find nothing listening (port 9) and get the 404 page. */
   redirectsUrl?: string;
+  /** The preview server's own address: nginx then serves it at PREVIEW_HOST. */
+  previewUrl?: string;
 }): Promise<Nginx> => {
   for (const [file, pkg] of [[NGINX, 'nginx'], [BROTLI, 'libnginx-mod-http-brotli-filter']] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: these tests run the shipped nginx configuration (apt-get install ${pkg}; .ci/run does)`);
@@ -69,6 +73,7 @@ export const startNginx = async ({
     NGINX_SITE_ROOT: siteRoot,
     NGINX_CMS_UPSTREAMS: cmsUrls.map((url) => new URL(url).host).join(' '),
     NGINX_REDIRECT_UPSTREAM: redirectsUrl ? new URL(redirectsUrl).host : '127.0.0.1:9',
+    ...(previewUrl ? { PREVIEW_URL: `http://${PREVIEW_HOST}:${port}`, NGINX_PREVIEW_UPSTREAM: new URL(previewUrl).host } : {}),
   });
   await writeFile(path.join(dir, 'toasoan.conf'), site);
   const temp = (name: string) => path.join(dir, 'temp', name);

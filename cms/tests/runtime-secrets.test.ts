@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CMS_DIR } from './harness';
 
-const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY'];
+const SECRETS = ['APP_KEYS', 'API_TOKEN_SALT', 'ADMIN_JWT_SECRET', 'TRANSFER_TOKEN_SALT', 'JWT_SECRET', 'ENCRYPTION_KEY', 'PREVIEW_TOKEN_SECRET'];
 const key = () => randomBytes(16).toString('base64');
 const secrets = () => Object.fromEntries(SECRETS.map((name) => [name, name === 'APP_KEYS' ? `${key()},${key()}` : key()]));
 
@@ -66,7 +66,7 @@ describe('strapi start', () => {
   it('refuses to run without its secrets and names every missing one', async () => {
     const { code, output } = await start({});
     expect(code).not.toBe(0);
-    expect(output).toContain('APP_KEYS, API_TOKEN_SALT, ADMIN_JWT_SECRET, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY are not set');
+    expect(output).toContain('APP_KEYS, API_TOKEN_SALT, ADMIN_JWT_SECRET, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY, PREVIEW_TOKEN_SECRET are not set');
   }, 150_000);
 
   it('names the one secret that is missing or blank', async () => {

@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { ALLOWED_IFRAME_HOSTS } from '../../shared/src/rich-text.ts';
 
 const TEMPLATE = new URL('./toasoan.conf.template', import.meta.url);
+const PREVIEW_TEMPLATE = new URL('./toasoan-preview.conf.template', import.meta.url);
 
 const fail = (message) => {
   throw new Error(`deploy/nginx/render.mjs: ${message}`);
@@ -35,6 +36,11 @@ export const nginxVariables = (env) => {
   const cms = urlOf(env, 'PUBLIC_CMS_URL');
   // Two server blocks tell the site and the CMS apart by host name only.
   if (site.hostname === cms.hostname) fail('SITE_URL and PUBLIC_CMS_URL need different host names (e.g. www. and cms.)');
+  // The preview server (optional): a third host name, so nothing of a preview is on the public site's.
+  const preview = env.PREVIEW_URL ? urlOf(env, 'PREVIEW_URL') : undefined;
+  if (preview && [site.hostname, cms.hostname].includes(preview.hostname)) {
+    fail('PREVIEW_URL needs its own host name (e.g. xemtruoc.), apart from SITE_URL and PUBLIC_CMS_URL');
+  }
   const upstreams = (env.NGINX_CMS_UPSTREAMS ?? '127.0.0.1:1337').split(/[\s,]+/).filter(Boolean);
   if (upstreams.length === 0) fail('NGINX_CMS_UPSTREAMS lists no CMS address');
   const uploadMb = Number(env.UPLOAD_SIZE_LIMIT_MB ?? 50);
@@ -47,16 +53,22 @@ export const nginxVariables = (env) => {
     EMBED_ORIGINS: ALLOWED_IFRAME_HOSTS.map((host) => `https://${host}`).join(' '),
     SITE_ROOT: env.NGINX_SITE_ROOT ?? '/srv/toasoan/web/.publisher/live',
     // The rebuild service's PUBLISHER_REDIRECT_HOST:PUBLISHER_REDIRECT_PORT.
-    REDIRECT_SERVER: env.NGINX_REDIRECT_UPSTREAM ?? '127.0.0.1:4323',
+    REDIRECT_SERVER: env.NGINX_REDIRECT_UPSTREAM ?? '127.0.0.1:4324',
     CMS_SERVERS: upstreams.map((address) => `    server ${address};`).join('\n'),
     // A little above the CMS's own limit, so the CMS answers with its (Vietnamese) error.
     UPLOAD_LIMIT: `${uploadMb + 1}m`,
+    PREVIEW_HOST: preview?.hostname ?? '',
+    PREVIEW_UPSTREAM: env.NGINX_PREVIEW_UPSTREAM ?? '127.0.0.1:4323',
   };
 };
 
 export const renderNginx = (env) => {
   const variables = nginxVariables(env);
-  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{([A-Z_]+)\}\}/g, (_, name) => variables[name] ?? fail(`template uses unknown {{${name}}}`));
+  const templates = [TEMPLATE, ...(variables.PREVIEW_HOST ? [PREVIEW_TEMPLATE] : [])];
+  return templates
+    .map((file) => readFileSync(file, 'utf8'))
+    .join('')
+    .replace(/\{\{([A-Z_]+)\}\}/g, (_, name) => variables[name] ?? fail(`template uses unknown {{${name}}}`));
 };
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -14,6 +14,8 @@ export interface Product {
   siteUrl: string;
   /** The rebuild service's private /webhook, /status and /health. */
   controlUrl: string;
+  /** The preview server ("Xem trước"). */
+  previewUrl: string;
   /** The first super admin, created from the environment at bootstrap. */
   admin: { email: string; password: string };
   browser: Browser;
@@ -42,10 +44,11 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
   await mkdir(path.join(ROOT, 'web', '.cache'), { recursive: true });
   const workDir = await mkdtemp(path.join(ROOT, 'web', '.cache', 'test-product-'));
   await mkdir(path.join(workDir, 'public', 'uploads'), { recursive: true });
-  const [cmsPort, sitePort, controlPort] = [await freePort(), await freePort(), await freePort()];
+  const [cmsPort, sitePort, controlPort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const controlUrl = `http://127.0.0.1:${controlPort}`;
+  const previewUrl = `http://127.0.0.1:${previewPort}`;
   const admin = { email: 'bientap@toasoan.test', password: `Toasoan-${randomBytes(6).toString('hex')}1a` };
   const env = {
     HOST: '127.0.0.1',
@@ -59,6 +62,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     TRANSFER_TOKEN_SALT: key(),
     JWT_SECRET: key(),
     ENCRYPTION_KEY: key(),
+    PREVIEW_TOKEN_SECRET: key(),
     STRAPI_ADMIN_EMAIL: admin.email,
     STRAPI_ADMIN_PASSWORD: admin.password,
     STRAPI_TOKEN: key(),
@@ -81,6 +85,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
       TOASOAN_CMS_PORT: String(cmsPort),
       TOASOAN_SITE_PORT: String(sitePort),
       TOASOAN_CONTROL_PORT: String(controlPort),
+      TOASOAN_PREVIEW_PORT: String(previewPort),
       PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
       PUBLISHER_DEBOUNCE_MS: '500',
     },
@@ -152,5 +157,5 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
     return page;
   };
 
-  return { cmsUrl, siteUrl, controlUrl, admin, browser, output: () => output, waitForSite, adminToken, signIn, stop };
+  return { cmsUrl, siteUrl, controlUrl, previewUrl, admin, browser, output: () => output, waitForSite, adminToken, signIn, stop };
 };
