@@ -11,6 +11,7 @@ import { seedDemoContent } from './seed';
 import { keepModerationQueueOrder } from './engagement/moderation';
 import { convertStoredRichText } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
+import { registerScheduling } from './scheduling';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,6 +20,7 @@ export default {
     strapi.customFields.register({ name: 'rich-html', type: 'richtext' });
     registerDerivedFields(strapi);
     registerPublishedOnlyForPublic(strapi);
+    registerScheduling(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
