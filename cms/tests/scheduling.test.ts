@@ -60,6 +60,14 @@ describe('scheduled publish', () => {
     expect((await rest(cms, 'GET', '/scheduling/entries', { token: editor })).body.data.map((e: { documentId: string }) => e.documentId)).not.toContain(documentId);
   }, 60_000);
 
+  it('uses up the schedule when an editor publishes by hand first', async () => {
+    const { documentId } = (await draftArticle(editor, { title: 'Đăng sớm', publishAt: inSeconds(3600) })).body.data;
+    const early = await rest(cms, 'POST', `${cm}/api::article.article/${documentId}/actions/publish`, { token: editor, body: {} });
+    expect(early.status).toBe(200);
+    const rows = await cms.strapi.db.query('api::article.article').findMany({ where: { documentId } });
+    expect(rows.map((row: { publishAt: unknown }) => row.publishAt)).toEqual([null, null]);
+  });
+
   it('leaves a draft with no publish time alone', async () => {
     const other = (await draftArticle(editor, { title: 'Bản nháp không hẹn giờ' })).body.data.documentId;
     const scheduled = (await draftArticle(editor, { title: 'Bản nháp có hẹn giờ', publishAt: inSeconds(2) })).body.data.documentId;

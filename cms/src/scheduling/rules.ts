@@ -33,6 +33,11 @@ type Ability = { can(action: string, subject: string): boolean };
  */
 export const registerScheduleRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
+    const { documentId } = context.params as { documentId?: string };
+    if (context.action === 'publish' && isScheduled(context.uid) && documentId) {
+      // Published by hand before its time: the schedule is used up, or it would publish later edits at that time.
+      await strapi.db.query(context.uid).updateMany({ where: { documentId, publishedAt: null, publishAt: { $notNull: true } }, data: { publishAt: null } });
+    }
     if ((context.action !== 'create' && context.action !== 'update') || !isScheduled(context.uid)) return next();
     const uid = context.uid;
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
