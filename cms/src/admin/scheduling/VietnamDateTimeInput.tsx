@@ -30,7 +30,7 @@ const VietnamDateTimeInput = React.forwardRef<HTMLInputElement, Props>(
     }, [value]);
 
     return (
-      <Field.Root name={name} id={name} error={error} hint={hint ? <>{hint} (giờ Việt Nam, GMT+7)</> : 'Giờ Việt Nam (GMT+7)'} required={required}>
+      <Field.Root name={name} id={name} error={error} hint={hint ? <>{hint}, theo giờ Việt Nam (GMT+7)</> : 'Theo giờ Việt Nam (GMT+7)'} required={required}>
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Flex gap={2}>
           <Field.Input
