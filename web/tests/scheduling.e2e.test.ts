@@ -40,6 +40,8 @@ const sitePage = async (slug: string) => {
 beforeAll(async () => {
   product = await startProduct({ SCHEDULER_TICK: '*/2 * * * * *' });
   token = await product.adminToken();
+  // The first release is live (the site answers 503 until then).
+  await product.waitForSite('/', '</html>');
   // An editor whose computer is not on Vietnam time: 12 hours behind it.
   const context = await product.browser.newContext({ timezoneId: 'America/New_York', locale: 'vi-VN' });
   await context.addInitScript(() => localStorage.setItem('STRAPI_GUIDED_TOUR', JSON.stringify({ enabled: false, completedActions: [] })));
