@@ -69,7 +69,11 @@ it('publishes at the Vietnam time an editor typed in New York, lists it in "Lị
   await page.goto(`${product.cmsUrl}/admin${cm}/${documentId}`);
   const field = page.getByLabel('Hẹn giờ đăng');
   await field.waitFor({ timeout: 60_000 });
-  await expect(page.getByText(/giờ Việt Nam \(GMT\+7\)/).first().isVisible()).resolves.toBe(true);
+  // Said under the field, so nobody types their own zone's time.
+  await page.getByText(/theo giờ Việt Nam \(GMT\+7\)/).first().waitFor({ state: 'visible', timeout: 10_000 }).catch(async (error) => {
+    await page.screenshot({ path: '/tmp/scheduling-e2e.png', fullPage: true });
+    throw error;
+  });
   await field.fill(typed);
   const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().includes(documentId));
   await page.getByRole('button', { name: 'Lưu' }).click();
