@@ -32,6 +32,24 @@ const adminApi = async (method: string, path: string, body?: unknown) => {
   return { status: res.status, body: await res.json() };
 };
 
+/** An admin user with the "Tác giả" role, made as the super admin would in Settings → Users. */
+const createAuthor = async () => {
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const roles = (await (await fetch(`${product.cmsUrl}/admin/roles`, { headers })).json()).data as { id: number; code: string }[];
+  const role = roles.find((r) => r.code === 'strapi-author')!;
+  const email = `tac-gia-${Date.now()}@toasoan.test`;
+  const created = await fetch(`${product.cmsUrl}/admin/users`, { method: 'POST', headers, body: JSON.stringify({ email, firstname: 'Tác', lastname: 'Giả', roles: [role.id] }) });
+  const { registrationToken } = (await created.json()).data;
+  const password = 'Toasoan-Thu-1a';
+  const registered = await fetch(`${product.cmsUrl}/admin/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ registrationToken, userInfo: { firstname: 'Tác', lastname: 'Giả', password } }),
+  });
+  expect(registered.status).toBe(200);
+  return { email, password };
+};
+
 const sitePage = async (slug: string) => {
   const res = await fetch(`${product.siteUrl}/tin-tuc/${slug}/`);
   return { status: res.status, text: await res.text() };
@@ -113,3 +131,23 @@ it('publishes at the Vietnam time an editor typed in New York, lists it in "Lị
   await expect.poll(async () => (await sitePage(slug)).status, { timeout: 300_000, interval: 1000 }).toBe(404);
   expect(Date.now()).toBeGreaterThanOrEqual(expiry.getTime());
 }, 900_000);
+
+it('shows an Author the schedule fields read-only, saying who may set them', async () => {
+  const author = await createAuthor();
+  const authorToken = await product.adminToken(author);
+  const res = await fetch(`${product.cmsUrl}${cm}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${authorToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ title: `Bài của tác giả ${Date.now()}` }),
+  });
+  expect(res.status).toBe(201);
+  const { documentId } = (await res.json()).data;
+  const authorPage = await product.signIn(author);
+  await authorPage.goto(`${product.cmsUrl}/admin${cm}/${documentId}`);
+  const field = authorPage.getByLabel('Hẹn giờ đăng');
+  await field.waitFor({ timeout: 60_000 });
+  expect(await field.isDisabled()).toBe(true);
+  await authorPage.getByText(/chỉ người có quyền xuất bản mới đặt được/).first().waitFor({ state: 'visible', timeout: 10_000 });
+  // The title is still the Author's to edit: only the schedule is closed.
+  expect(await authorPage.getByRole('textbox', { name: 'Tiêu đề' }).isDisabled()).toBe(false);
+}, 300_000);

@@ -5,6 +5,8 @@
  */
 import * as React from 'react';
 import { Button, Field, Flex } from '@strapi/design-system';
+import { useAuth } from '@strapi/strapi/admin';
+import { useParams } from 'react-router-dom';
 import { fromVietnamDateTimeInput, vietnamDateTimeInput } from '@toasoan/shared/dates';
 
 interface Props {
@@ -20,7 +22,14 @@ interface Props {
 }
 
 const VietnamDateTimeInput = React.forwardRef<HTMLInputElement, Props>(
-  ({ name, label, hint, error, required, disabled = false, value, onChange, labelAction }, ref) => {
+  ({ name, label, hint, error, required, disabled: formDisabled = false, value, onChange, labelAction }, ref) => {
+    // Only users who may publish may schedule (the server refuses anyone else): the others see the
+    // schedule an editor set, read-only, and why.
+    const { slug } = useParams<{ slug: string }>();
+    const permissions = useAuth('VietnamDateTimeInput', (state) => state.permissions);
+    const mayPublish = permissions.some((p) => p.action === 'plugin::content-manager.explorer.publish' && p.subject === slug);
+    const disabled = formDisabled || !mayPublish;
+    const note = mayPublish ? 'theo giờ Việt Nam (GMT+7)' : 'theo giờ Việt Nam (GMT+7); chỉ người có quyền xuất bản mới đặt được';
     // What the editor is typing stays in the box until it is a whole date and time.
     const [text, setText] = React.useState(() => vietnamDateTimeInput(value));
     React.useEffect(() => {
@@ -30,7 +39,7 @@ const VietnamDateTimeInput = React.forwardRef<HTMLInputElement, Props>(
     }, [value]);
 
     return (
-      <Field.Root name={name} id={name} error={error} hint={hint ? <>{hint}, theo giờ Việt Nam (GMT+7)</> : 'Theo giờ Việt Nam (GMT+7)'} required={required}>
+      <Field.Root name={name} id={name} error={error} hint={hint ? <>{hint}, {note}</> : note.charAt(0).toUpperCase() + note.slice(1)} required={required}>
         <Field.Label action={labelAction}>{label}</Field.Label>
         <Flex gap={2}>
           <Field.Input
