@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { DEFAULT_TICK } from '../src/scheduling/fields';
+import { runSchedule } from '../src/scheduling/run';
 
 /**
  * Strapi 5 reads `server.proxy` as an object (`koa`, `maxIpsCount`, `ipHeader`); a boolean is ignored.
@@ -29,6 +31,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   },
   webhooks: {
     populateRelations: false,
+  },
+  // Scheduled publish and expiry ("Lịch đăng"); SCHEDULER_TICK (a cron pattern with seconds) lets tests tick faster.
+  cron: {
+    enabled: true,
+    tasks: {
+      scheduledPublishing: {
+        task: ({ strapi }: { strapi: Core.Strapi }) => runSchedule(strapi),
+        options: { rule: env('SCHEDULER_TICK', DEFAULT_TICK) },
+      },
+    },
   },
 });
 

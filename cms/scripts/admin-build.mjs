@@ -16,7 +16,8 @@ const filesUnder = (dir) =>
 const sourceHash = () => {
   const hash = createHash('sha256');
   // Content types shape the admin's forms at run time, not at build time; only these are compiled in.
-  const shared = [path.join(CMS_DIR, '..', 'shared', 'src', 'kinds.ts')]; // labels the admin imports
+  // what the admin imports from shared: labels, and Vietnam-time dates (scheduling)
+  const shared = ['kinds.ts', 'dates.ts'].map((file) => path.join(CMS_DIR, '..', 'shared', 'src', file));
   for (const file of [...filesUnder(path.join(CMS_DIR, 'src', 'admin')), ...shared, path.join(CMS_DIR, 'package.json')]) {
     hash.update(path.relative(CMS_DIR, file)).update('\0').update(readFileSync(file)).update('\0');
   }

@@ -12,6 +12,7 @@ import { seedDemoContent } from './seed';
 import { keepModerationQueueOrder } from './engagement/moderation';
 import { convertStoredRichText } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
+import { registerScheduling } from './scheduling';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -22,6 +23,7 @@ export default {
     registerPublishedOnlyForPublic(strapi);
     registerRedirectRules(strapi);
     subscribeRedirectRules(strapi);
+    registerScheduling(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.

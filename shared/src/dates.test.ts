@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatArticleDate, formatDate, formatShortDateTime, isoVietnam, vietnamYear, WEEKDAYS_VI } from './dates.ts';
+import { formatArticleDate, formatDate, formatShortDateTime, fromVietnamDateTimeInput, isoVietnam, vietnamDateTimeInput, vietnamYear, WEEKDAYS_VI } from './dates.ts';
 
 const originalTz = process.env.TZ;
 afterAll(() => {
@@ -36,6 +36,15 @@ describe.each(['UTC', 'America/New_York', 'Asia/Tokyo', 'Pacific/Kiritimati'])('
     const names = [20, 21, 22, 23, 24, 25, 26].map((day) => formatArticleDate(`2021-06-${day}T03:00:00Z`).split(' - ')[0]);
     expect(names).toEqual(['Chủ nhật', 'Thứ hai', 'Thứ ba', 'Thứ tư', 'Thứ năm', 'Thứ sáu', 'Thứ bảy']);
     expect(names).toEqual([...WEEKDAYS_VI]);
+  });
+
+  it('reads and writes the admin date-time input in Vietnam time', () => {
+    process.env.TZ = tz;
+    expect(vietnamDateTimeInput('2021-06-22T22:38:00.000Z')).toBe('2021-06-23T05:38');
+    expect(fromVietnamDateTimeInput('2021-06-23T05:38')).toBe('2021-06-22T22:38:00.000Z');
+    expect(fromVietnamDateTimeInput('2021-01-01T00:00')).toBe('2020-12-31T17:00:00.000Z');
+    expect(fromVietnamDateTimeInput('23/06/2021 05:38')).toBeUndefined();
+    expect(vietnamDateTimeInput(null)).toBe('');
   });
 
   it('takes date-only values literally', () => {

@@ -56,3 +56,20 @@ export const isoVietnam = (value: string | Date | null | undefined): string => {
   const date = toVietnam(value);
   return date ? format(date, "yyyy-MM-dd'T'HH:mm:ssxxx") : '';
 };
+
+/** "2026-11-27T08:30": a moment as Vietnam wall-clock time, the value of an <input type="datetime-local">. */
+export const vietnamDateTimeInput = (value: string | Date | null | undefined): string => {
+  if (!value) return '';
+  const date = toVietnam(value);
+  return date ? format(date, "yyyy-MM-dd'T'HH:mm") : '';
+};
+
+const DATE_TIME_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The moment (ISO, UTC) an editor meant by a Vietnam wall-clock "2026-11-27T08:30", whatever the browser's time zone. */
+export const fromVietnamDateTimeInput = (input: string): string | undefined => {
+  const m = DATE_TIME_INPUT.exec(input);
+  if (!m) return undefined;
+  const date = new TZDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), VIETNAM_TZ);
+  return Number.isNaN(date.getTime()) ? undefined : new Date(date.getTime()).toISOString();
+};

@@ -5,6 +5,7 @@ import { ReaderCountsPanel } from './components/ReaderCountsPanel';
 import { BulkPublishAction } from './content-manager/bulk-publish';
 import { moderationBulkActions, moderationDocumentActions } from './moderation';
 import { registerRichHtml } from './rich-html';
+import { registerScheduling } from './scheduling';
 import { vi } from './translations';
 
 const LANGUAGE_KEY = 'strapi-admin-language';
@@ -66,6 +67,7 @@ export default {
       )
     );
     registerRichHtml(app);
+    registerScheduling(app);
   },
   bootstrap(app: StrapiApp) {
     // List cells print an enumeration's code; show its label, as forms and filters do.

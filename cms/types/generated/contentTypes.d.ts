@@ -507,6 +507,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     date: Schema.Attribute.DateTime;
+    expireAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     featured: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     lead: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -518,6 +521,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     > &
       Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.String &
@@ -640,6 +646,10 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
+    expireAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
+    expired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     file: Schema.Attribute.Media<'files'>;
     issuedAt: Schema.Attribute.Date;
     issuer: Schema.Attribute.String &
@@ -672,6 +682,9 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
     signer: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
