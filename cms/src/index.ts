@@ -11,6 +11,7 @@ import { seedDemoContent } from './seed';
 import { keepModerationQueueOrder } from './engagement/moderation';
 import { convertStoredRichText } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
+import { prepareDocumentRegister, registerDocumentRegister } from './register';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -19,12 +20,14 @@ export default {
     strapi.customFields.register({ name: 'rich-html', type: 'richtext' });
     registerDerivedFields(strapi);
     registerPublishedOnlyForPublic(strapi);
+    registerDocumentRegister(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anyone can open an entry: the editor never sees a Markdown body.
     await convertStoredRichText(strapi);
+    await prepareDocumentRegister(strapi);
     await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);
     await nameSuperAdminRole(strapi);
