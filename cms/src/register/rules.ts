@@ -10,16 +10,19 @@ import { DEFAULT_KIND, DOCUMENT_UID, TYPE_UID, codeOf, findTypeByCode } from './
  * the type with that code); the stored value always follows the linked type, per row (draft and
  * published), whatever the client sent.
  */
-const syncKind = async (strapi: Core.Strapi, documentId: string) => {
+const syncKind = async (strapi: Core.Strapi, documentId: string): Promise<Map<number, string | null>> => {
   const rows = await strapi.db.query(DOCUMENT_UID).findMany({
     select: ['id', 'kind'],
     where: { documentId },
     populate: { documentType: { select: ['code'] } },
   });
+  const kinds = new Map<number, string | null>();
   for (const row of rows as { id: number; kind: string | null; documentType?: { code: string } | null }[]) {
     const code = row.documentType?.code ?? null;
+    kinds.set(row.id, code);
     if (row.kind !== code) await strapi.db.query(DOCUMENT_UID).update({ where: { id: row.id }, data: { kind: code } });
   }
+  return kinds;
 };
 
 const invalid = (field: string, message: string) => new errors.ValidationError(`${field}: ${message}`, { path: [field] } as any);
@@ -81,7 +84,13 @@ export const registerDocumentRegister = (strapi: Core.Strapi) => {
     const result: any = await next();
     if (context.uid === DOCUMENT_UID && ['create', 'update', 'publish'].includes(context.action)) {
       const documentId = result?.documentId ?? params.documentId ?? result?.entries?.[0]?.documentId;
-      if (documentId) await syncKind(strapi, documentId);
+      if (documentId) {
+        const kinds = await syncKind(strapi, documentId);
+        // The answer to this very request shows the stored code too.
+        for (const entry of [result, ...(result?.entries ?? [])]) {
+          if (entry && kinds.has(entry.id)) entry.kind = kinds.get(entry.id);
+        }
+      }
     }
     if (context.uid === TYPE_UID && context.action === 'update' && result?.id) {
       // An editor changed a type's code: the documents of that type answer the new code.
