@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { TestCms } from '../../cms/tests/harness';
 import { tinyPdf } from './build-helpers';
 
-const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
+export const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'toasoan-fixture-'));
   try {
     const filepath = path.join(dir, filename);

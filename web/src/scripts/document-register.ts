@@ -93,18 +93,22 @@ export const initRegister = () => {
   let run = 0;
   const apply = async () => {
     const query = readQuery(form);
+    // One spelling per query (the form's order), so equal filters give equal addresses.
     const url = new URL(location.href);
+    const search = new URLSearchParams();
     for (const [key, name] of Object.entries(QUERY_PARAMS)) {
       const value = query[key as keyof RegisterQuery];
-      if (value) url.searchParams.set(name, value);
-      else url.searchParams.delete(name);
+      if (value) search.set(name, value);
     }
+    url.search = search.toString();
     history.replaceState(null, '', url);
     if (isEmptyQuery(query)) {
+      run += 1;
       results.hidden = true;
       results.replaceChildren();
       if (listing) listing.hidden = false;
       status.textContent = '';
+      results.dataset.answered = '';
       return;
     }
     const mine = ++run;
@@ -122,6 +126,8 @@ export const initRegister = () => {
     results.hidden = false;
     if (listing) listing.hidden = true;
     status.textContent = found.length ? `Tìm thấy ${found.length} văn bản.` : 'Không tìm thấy văn bản phù hợp.';
+    // Which query the shown results answer (the page's query string), for anything waiting on them.
+    results.dataset.answered = url.search;
   };
 
   form.addEventListener('submit', (event) => {
