@@ -603,6 +603,13 @@ if (import.meta.main) {
     const first = ((await res.json()) as any).data[0];
     console.log('newest article:', JSON.stringify({ title: first.title, slug: first.slug, date: first.date, cover: first.cover?.url, category: first.category?.slug, tags: first.tags?.map((t: any) => t.slug) }));
     ok &&= Boolean(first.cover?.url && first.category?.slug);
+    // A document as the register shows it: its type (the stable kind), issuer and signer linked.
+    const docRes = await fetch(`${cms.url}/api/documents?pagination[pageSize]=1&sort=issuedAt:desc&populate[0]=documentType&populate[1]=issuer&populate[2]=signer`, {
+      headers: { authorization: `Bearer ${cms.buildToken}` },
+    });
+    const doc = ((await docRes.json()) as any).data[0];
+    console.log('newest document:', JSON.stringify({ number: doc.number, kind: doc.kind, type: doc.documentType?.name, issuer: doc.issuer?.name, signer: doc.signer?.name }));
+    ok &&= Boolean(doc.kind && doc.documentType?.code === doc.kind && doc.issuer?.name && doc.signer?.name);
     console.log(ok ? 'corpus OK' : 'corpus MISMATCH');
   } finally {
     await cms.destroy();
