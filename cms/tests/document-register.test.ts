@@ -84,9 +84,14 @@ describe('a document in the register', () => {
     expect(created.status).toBe(201);
     expect(created.body.data.kind).toBe('thong-tri');
 
-    // Nothing named: the old enumeration's default.
+    // Nothing named: the old enumeration's default, through the API and through the admin form.
     const plain = await createDocument({});
     expect(plain.body.data.kind).toBe('khac');
+    const editor = await adminUser('strapi-editor');
+    const form = await rest(cms, 'POST', cm(DOCUMENT), { token: editor, body: { title: 'Văn bản từ biểu mẫu', documentType: { connect: [], disconnect: [] } } });
+    expect(form.status, JSON.stringify(form.body)).toBe(201);
+    const stored = await cms.strapi.db.query(DOCUMENT).findOne({ where: { documentId: form.body.data.documentId }, populate: ['documentType'] });
+    expect([stored.kind, stored.documentType?.code]).toEqual(['khac', 'khac']);
 
     const gql = await graphql(cms, `{ documents(filters: { number: { in: ["12-CV/TU", "03-TT/TU"] } }, sort: "number") { number kind documentType { code name } } }`);
     expect(gql.errors).toBeUndefined();

@@ -33,6 +33,14 @@ const dateOf = (value: unknown): string | null | undefined => {
   return String(value).slice(0, 10);
 };
 
+/** Nothing picked: absent, null, or the admin form's empty `{ connect: [], disconnect: [] }`. */
+const namesNoRelation = (value: unknown) => {
+  if (value == null || value === '') return true;
+  if (typeof value !== 'object' || Array.isArray(value)) return false;
+  const { connect, set } = value as { connect?: unknown[]; set?: unknown[] };
+  return set === undefined && (connect === undefined || connect.length === 0);
+};
+
 /** Before the write: `kind` → type, the default type, and the order of the validity dates. */
 const prepareDocument = async (strapi: Core.Strapi, action: string, params: any) => {
   const data = params.data as Record<string, unknown>;
@@ -40,7 +48,7 @@ const prepareDocument = async (strapi: Core.Strapi, action: string, params: any)
     const type = await findTypeByCode(strapi, data.kind);
     if (!type) throw invalid('kind', `không có loại văn bản mã "${codeOf(data.kind)}"`);
     data.documentType = type.documentId;
-  } else if (action === 'create' && data.documentType === undefined) {
+  } else if (action === 'create' && namesNoRelation(data.documentType)) {
     const fallback = await findTypeByCode(strapi, DEFAULT_KIND);
     if (fallback) data.documentType = fallback.documentId;
   }
