@@ -128,6 +128,14 @@ describe('the built document pages', () => {
     expect(facts(await html(`/van-ban/${slugs.future}/`))['Tình trạng hiệu lực']).toBe('Chưa có hiệu lực');
   });
 
+  it('loads its scripts from files only (the Content-Security-Policy forbids inline scripts)', async () => {
+    for (const path of ['/van-ban/', `/van-ban/${slugs.expired}/`]) {
+      const scripts = (await html(path)).match(/<script\b[^>]*>/g) ?? [];
+      expect(scripts.some((tag) => /src="\/_astro\/[^"]+\.js"/.test(tag)), path).toBe(true);
+      for (const tag of scripts) expect(tag, path).toMatch(/src="\/_astro\/|type="application\/ld\+json"/);
+    }
+  });
+
   it('has a page per type and per field listing only their documents', async () => {
     const land = textOf(await html('/van-ban/linh-vuc/dat-dai/'));
     expect(land).toContain('15/QĐ-UBND');
