@@ -194,6 +194,9 @@ describe('migration of documents from before the register', () => {
       { number: '46-KH/TU', kind: 'ke-hoach', type: 'Kế hoạch', issuer: 'Thị ủy Phú Lâm', signer: null },
       { number: '7/QĐ-UBND', kind: 'quyet-dinh', type: 'Quyết định', issuer: 'Ủy ban nhân dân thị xã Phú Lâm', signer: 'Đỗ Quang Vinh' },
     ]);
+    // Every type of the old list is offered, not only those the documents used.
+    const codes = (await after('document_types').select('code')).map((row: { code: string }) => row.code);
+    expect(codes).toEqual(expect.arrayContaining(['cong-van', 'huong-dan', 'ke-hoach', 'nghi-quyet', 'chi-thi', 'ket-luan', 'quyet-dinh', 'bao-cao', 'thong-bao', 'khac']));
     // One entry per distinct text, and the draft rows are linked too (the admin edits those).
     expect(Number((await after('issuers').where({ name: 'Thị ủy Phú Lâm' }).count({ n: '*' }).first())!.n)).toBe(1);
     const editor = await adminUser('strapi-editor');

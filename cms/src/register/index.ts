@@ -6,8 +6,12 @@ import { seedDocumentTypes } from './lists';
 
 export { registerDocumentRegister } from './rules';
 
-/** Bootstrap: carry over documents from before the register, then make sure a new database has types. */
+/**
+ * Bootstrap: an empty type list (a new database, or one from before the register) gets the ten
+ * types first, so a database whose documents used only some of them still offers all; then the
+ * documents from before the register are linked.
+ */
 export const prepareDocumentRegister = async (strapi: Core.Strapi) => {
-  await linkLegacyDocuments(strapi);
   await seedDocumentTypes(strapi);
+  await linkLegacyDocuments(strapi);
 };
