@@ -227,6 +227,17 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
     const doc = existing ?? (await strapi.documents('api::tag.tag').create({ data: { name } as any }));
     tags.push({ id: doc.id as number, name });
   }
+  // The documents register's lists (document types are made by the CMS's bootstrap).
+  const listEntry = async (uid: string, name: string) => {
+    const existing = await strapi.db.query(uid as any).findOne({ select: ['id'], where: { name } });
+    return (existing ?? (await strapi.documents(uid as any).create({ data: { name } as any }))).id as number;
+  };
+  const issuerIds: Record<string, number> = {};
+  for (const [name] of ISSUERS) issuerIds[name] = await listEntry('api::issuer.issuer', name);
+  const signerIds: Record<string, number> = {};
+  for (const name of SIGNERS) signerIds[name] = await listEntry('api::signer.signer', name);
+  const typeIds: Record<string, number> = {};
+  for (const type of await strapi.db.query('api::document-type.document-type' as any).findMany({ select: ['id', 'code'] })) typeIds[type.code] = type.id;
   phase('categories+tags');
 
   // ---- Media pools through the upload plugin -----------------------------------------------------
@@ -429,6 +440,17 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
   }
 
   const documentRows: Record<string, unknown>[] = [];
+  // Links to the register's lists, in the join tables Strapi's metadata names.
+  const documentLinks: Record<string, Record<string, unknown>[]> = {};
+  const inverseOrder: Record<string, number> = {};
+  const linkDocument = (attribute: string, documentRowId: number, targetId: number | undefined) => {
+    if (targetId === undefined) return;
+    const joinTable = (strapi.db.metadata.get('api::document.document').attributes as any)[attribute].joinTable;
+    const row: Record<string, unknown> = { [joinTable.joinColumn.name]: documentRowId, [joinTable.inverseJoinColumn.name]: targetId };
+    if (joinTable.orderColumnName) row[joinTable.orderColumnName] = 1;
+    if (joinTable.inverseOrderColumnName) row[joinTable.inverseOrderColumnName] = inverseOrder[`${attribute}:${targetId}`] = (inverseOrder[`${attribute}:${targetId}`] ?? 0) + 1;
+    (documentLinks[joinTable.name] ??= []).push(row);
+  };
   const numberCounters: Record<string, number> = {};
   for (let i = 0; i < nDocuments; i += 1) {
     const [kind, code, prefix] = DOC_KINDS[Math.floor(rnd.next() * DOC_KINDS.length)];
@@ -448,17 +470,21 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
       title,
       slug: documentSlug(slug.toSlug(`${title} ${number.replace(/\//g, '-')}`)),
       kind,
-      issuer,
-      signer: pick(SIGNERS),
       issued_at: issued.toISOString().slice(0, 10),
       summary: `${prefix} ${subject} trên địa bàn thị xã; giao các cơ quan, đơn vị tổ chức thực hiện và báo cáo kết quả theo quy định.`,
       created_at: issued,
       updated_at: issued,
       locale: null,
     };
+    const signer = pick(SIGNERS);
     const file = pdfPool[i % pdfPool.length];
     const draftId = ++ids.documents;
     const publishedId = ++ids.documents;
+    for (const id of [draftId, publishedId]) {
+      linkDocument('documentType', id, typeIds[kind]);
+      linkDocument('issuer', id, issuerIds[issuer]);
+      linkDocument('signer', id, signerIds[signer]);
+    }
     documentRows.push({ id: draftId, ...row, published_at: null }, { id: publishedId, ...row, published_at: issued });
     countRows.push(itemCounts('document', documentId, views, Math.floor(rnd.next() * (views / 2))));
     for (const id of [draftId, publishedId]) {
@@ -507,6 +533,7 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
     await batch(trx, 'articles_category_lnk', articleCategoryLinks);
     await batch(trx, 'articles_tags_lnk', articleTagLinks);
     await batch(trx, 'documents', documentRows);
+    for (const [table, rows] of Object.entries(documentLinks)) await batch(trx, table, rows);
     await batch(trx, 'gallery_images', galleryRows);
     await batch(trx, 'gallery_images_album_lnk', galleryAlbumLinks);
     await batch(trx, 'files_related_mph', mediaLinks);
@@ -576,6 +603,13 @@ if (import.meta.main) {
     const first = ((await res.json()) as any).data[0];
     console.log('newest article:', JSON.stringify({ title: first.title, slug: first.slug, date: first.date, cover: first.cover?.url, category: first.category?.slug, tags: first.tags?.map((t: any) => t.slug) }));
     ok &&= Boolean(first.cover?.url && first.category?.slug);
+    // A document as the register shows it: its type (the stable kind), issuer and signer linked.
+    const docRes = await fetch(`${cms.url}/api/documents?pagination[pageSize]=1&sort=issuedAt:desc&populate[0]=documentType&populate[1]=issuer&populate[2]=signer`, {
+      headers: { authorization: `Bearer ${cms.buildToken}` },
+    });
+    const doc = ((await docRes.json()) as any).data[0];
+    console.log('newest document:', JSON.stringify({ number: doc.number, kind: doc.kind, type: doc.documentType?.name, issuer: doc.issuer?.name, signer: doc.signer?.name }));
+    ok &&= Boolean(doc.kind && doc.documentType?.code === doc.kind && doc.issuer?.name && doc.signer?.name);
     console.log(ok ? 'corpus OK' : 'corpus MISMATCH');
   } finally {
     await cms.destroy();

@@ -13,6 +13,7 @@ import { keepModerationQueueOrder } from './engagement/moderation';
 import { convertStoredRichText } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
 import { registerScheduling } from './scheduling';
+import { prepareDocumentRegister, registerDocumentRegister } from './register';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -24,12 +25,14 @@ export default {
     registerRedirectRules(strapi);
     subscribeRedirectRules(strapi);
     registerScheduling(strapi);
+    registerDocumentRegister(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     // Before anyone can open an entry: the editor never sees a Markdown body.
     await convertStoredRichText(strapi);
+    await prepareDocumentRegister(strapi);
     await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);
     await nameSuperAdminRole(strapi);

@@ -136,7 +136,7 @@ describe('demo articles', () => {
 
 describe('demo documents, gallery and settings', () => {
   it('publishes 15 documents of several kinds, each with a downloadable PDF', async () => {
-    const { status, body } = await rest(`/api/documents?populate=file&${ALL}`);
+    const { status, body } = await rest(`/api/documents?populate[0]=file&populate[1]=issuer&populate[2]=signer&${ALL}`);
     expect(status).toBe(200);
     expect(body.meta.pagination.total).toBe(15);
     expect(new Set(body.data.map((d: { kind: string }) => d.kind)).size).toBeGreaterThanOrEqual(5);
@@ -149,7 +149,9 @@ describe('demo documents, gallery and settings', () => {
       expect(downloads, doc.title).toBeGreaterThanOrEqual(10);
       expect(downloads, doc.title).toBeLessThanOrEqual(views);
       expect(doc.number, doc.title).toBeTruthy();
-      expect(doc.issuer, doc.title).toBeTruthy();
+      expect(doc.issuer?.name, doc.title).toBeTruthy();
+      expect(doc.signer?.name, doc.title).toBeTruthy();
+      expect(doc.effectiveDate, doc.title).toBe(doc.issuedAt);
       expect(doc.issuedAt, doc.title).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(doc.file?.mime, doc.title).toBe('application/pdf');
       const res = await fetch(`${cms.url}${doc.file.url}`);

@@ -7,13 +7,15 @@ import type {
   ArticleFullFragment,
   CategoryFragment,
   DocumentFullFragment,
+  DocumentSlugFragment,
   GalleryImageCardFragment,
   MediaFragment,
   PublicCommentFragment,
   SiteSettingsFragment,
   TagSlugFragment,
 } from './generated/graphql.ts';
-import { kindLabel, normalizeKind, type DocumentKind } from './kinds.ts';
+import { documentState, vietnamToday, type DocumentState } from './document-state.ts';
+import { kindLabel } from './kinds.ts';
 import { resolveMediaUrl } from './media.ts';
 import { parseRichText, richTextToHtml, richTextToPlain, type RichText } from './rich-text.ts';
 import { vietnamYear } from './dates.ts';
@@ -94,17 +96,48 @@ export interface Article extends ArticleSummary {
   ratingCount: number;
 }
 
+/** A link to another document (replaces, replaced by, related). */
+export interface DocumentRef {
+  id: string;
+  slug: string;
+  title: string;
+  number: string;
+}
+
+/** An entry of an editable list (issuer, field) as the site addresses it. */
+export interface ListRef {
+  slug: string;
+  name: string;
+}
+
 export interface DocumentItem {
   id: string;
   slug: string;
   title: string;
   number: string;
-  kind: DocumentKind;
+  /** The document type's stable code ("cong-van", or one an editor added). */
+  kind: string;
+  /** The document type's name (hình thức văn bản). */
   kindLabel: string;
+  /** Cơ quan ban hành, "" when none. */
   issuer: string;
+  issuerSlug: string | undefined;
+  /** Người ký, "" when none. */
   signer: string;
+  signerPosition: string;
+  /** Lĩnh vực, by name. */
+  fields: ListRef[];
   /** YYYY-MM-DD or undefined. */
   issuedAt: string | undefined;
+  /** Ngày có hiệu lực, YYYY-MM-DD or undefined. */
+  effectiveDate: string | undefined;
+  /** Ngày hết hiệu lực, YYYY-MM-DD or undefined. */
+  expiryDate: string | undefined;
+  /** Validity on the build day in Vietnam; the page recomputes it in the browser from the dates. */
+  state: DocumentState;
+  replaces: DocumentRef[];
+  replacedBy: DocumentRef[];
+  related: DocumentRef[];
   year: number | undefined;
   summary: string;
   views: number;
@@ -262,16 +295,29 @@ export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: Arti
   };
 };
 
-export const toDocument = (d: DocumentFullFragment, cmsUrl: string): DocumentItem => ({
+const toDocumentRefs = (refs: (DocumentSlugFragment | null)[]): DocumentRef[] =>
+  refs.filter((r): r is DocumentSlugFragment => r != null).map((r) => ({ id: r.documentId, slug: slugOr(r.slug, r.documentId), title: r.title, number: str(r.number) }));
+
+/** `today`: the Vietnam calendar day the state is computed for (YYYY-MM-DD), the build's by default. */
+export const toDocument = (d: DocumentFullFragment, cmsUrl: string, today: string = vietnamToday()): DocumentItem => ({
   id: d.documentId,
   slug: slugOr(d.slug, d.documentId),
   title: d.title,
   number: str(d.number),
-  kind: normalizeKind(d.kind),
-  kindLabel: kindLabel(d.kind),
-  issuer: str(d.issuer),
-  signer: str(d.signer),
+  kind: str(d.documentType?.code ?? d.kind) || 'khac',
+  kindLabel: str(d.documentType?.name) || kindLabel(d.kind),
+  issuer: str(d.issuer?.name),
+  issuerSlug: d.issuer?.slug ?? undefined,
+  signer: str(d.signer?.name),
+  signerPosition: str(d.signer?.position),
+  fields: d.fields.filter((f) => f != null).map((f) => ({ slug: str(f!.slug), name: f!.name })).filter((f) => f.slug),
   issuedAt: d.issuedAt ?? undefined,
+  effectiveDate: d.effectiveDate ?? undefined,
+  expiryDate: d.expiryDate ?? undefined,
+  state: documentState(d.effectiveDate, d.expiryDate, today),
+  replaces: toDocumentRefs(d.replaces),
+  replacedBy: toDocumentRefs(d.replacedBy),
+  related: toDocumentRefs(d.relatedDocuments),
   year: vietnamYear(d.issuedAt ?? d.publishedAt),
   summary: str(d.summary),
   views: d.views ?? 0,

@@ -1,5 +1,6 @@
 export * from './client.ts';
 export * from './dates.ts';
+export * from './document-state.ts';
 export * from './domain.ts';
 export * from './env.ts';
 export * from './kinds.ts';

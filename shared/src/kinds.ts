@@ -1,4 +1,8 @@
-/** Document kinds as the CMS stores them (REST/enum values use '-', GraphQL enum values '_'). */
+/**
+ * The document types documents had when types were a fixed enumeration. Types are now a list
+ * editors extend (api::document-type); a new CMS starts its list with these, and their codes stay
+ * the API's `kind` values. (The old GraphQL enum spelled them with '_', which is still accepted.)
+ */
 export const DOCUMENT_KINDS = [
   'cong-van',
   'huong-dan',

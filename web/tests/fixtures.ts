@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { TestCms } from '../../cms/tests/harness';
 import { tinyPdf } from './build-helpers';
 
-const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
+export const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'toasoan-fixture-'));
   try {
     const filepath = path.join(dir, filename);
@@ -77,13 +77,15 @@ export const addTestContent = async (cms: TestCms) => {
   await docs('api::article.article').update({ documentId: edited.documentId, data: { title: 'Tiêu đề bản sửa chưa duyệt' } as any });
 
   const pdf = await upload(cms, tinyPdf('Thong bao kiem thu'), 'thong-bao-kiem-thu.pdf', 'application/pdf');
+  const issuer = await docs('api::issuer.issuer').create({ data: { name: 'Văn phòng kiểm thử' } as any });
+  const signer = await docs('api::signer.signer').create({ data: { name: 'Trần Thị Ký', position: 'Chánh Văn phòng' } as any });
   const document = await docs('api::document.document').create({
     data: {
       number: '99/TB-KT',
       title: 'Thông báo kiểm thử tải văn bản',
       kind: 'thong-bao',
-      issuer: 'Văn phòng kiểm thử',
-      signer: 'Trần Thị Ký',
+      issuer: issuer.documentId,
+      signer: signer.documentId,
       issuedAt: '2021-06-23',
       file: pdf.id,
       summary: 'Văn bản dùng cho kiểm thử.',

@@ -12,6 +12,8 @@ const SLUG_SOURCES: Partial<Record<UID.ContentType, string>> = {
   'api::tag.tag': 'name',
   'api::document.document': 'title',
   'api::album.album': 'name',
+  'api::issuer.issuer': 'name',
+  'api::document-field.document-field': 'name',
 };
 
 const ALLOWED_DOCUMENT_FILES = new Set(DOCUMENT_FILE_TYPES);

@@ -25,6 +25,7 @@ import { renderJpeg, renderLogo, type ImageSpec } from './images';
 import { buildPdf } from './pdf';
 import { createRandom } from './random';
 import type { Counters } from '../engagement/counters';
+import { ISSUER_UID, SIGNER_UID, ensureNamed } from '../register/lists';
 
 /** Article i is dated REFERENCE_DATE minus about i × 23 days, at a morning/afternoon hour in Vietnam. */
 export const REFERENCE_DATE = Date.UTC(2026, 10, 1);
@@ -141,8 +142,11 @@ const seedDocuments = async (strapi: Core.Strapi, upload: Upload, random: Return
       caption: doc.title,
     });
     const views = random.int(80, 2400);
+    const issuer = await ensureNamed(strapi, ISSUER_UID, doc.issuer);
+    const signer = await ensureNamed(strapi, SIGNER_UID, doc.signer);
     const created = await strapi.documents('api::document.document').create({
-      data: { ...doc, file: file.id } as any,
+      // "Có hiệu lực kể từ ngày ký", as the generated PDF says.
+      data: { ...doc, issuer: issuer?.documentId, signer: signer?.documentId, effectiveDate: doc.issuedAt, file: file.id } as any,
       status: 'published',
     });
     await counters(strapi).set('document', created.documentId, { views, downloads: random.int(10, Math.floor(views / 2)) });

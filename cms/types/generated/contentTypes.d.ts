@@ -507,9 +507,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     date: Schema.Attribute.DateTime;
-    expireAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
     featured: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     lead: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -521,9 +518,6 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     > &
       Schema.Attribute.Private;
-    publishAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.String &
@@ -631,6 +625,82 @@ export interface ApiCommentComment extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiDocumentFieldDocumentField
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'document_fields';
+  info: {
+    description: 'L\u0129nh v\u1EF1c v\u0103n b\u1EA3n (gi\u00E1o d\u1EE5c, y t\u1EBF, \u0111\u1EA5t \u0111ai...)';
+    displayName: 'L\u0129nh v\u1EF1c';
+    pluralName: 'document-fields';
+    singularName: 'document-field';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::document-field.document-field'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDocumentTypeDocumentType
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'document_types';
+  info: {
+    description: 'H\u00ECnh th\u1EE9c v\u0103n b\u1EA3n (c\u00F4ng v\u0103n, quy\u1EBFt \u0111\u1ECBnh...); m\u00E3 (code) l\u00E0 gi\u00E1 tr\u1ECB kind \u1ED5n \u0111\u1ECBnh c\u1EE7a API';
+    displayName: 'Lo\u1EA1i v\u0103n b\u1EA3n';
+    pluralName: 'document-types';
+    singularName: 'document-type';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    code: Schema.Attribute.UID<'name'> &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::document-type.document-type'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
 export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
   collectionName: 'documents';
   info: {
@@ -646,32 +716,23 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    expireAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
-    expired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    documentType: Schema.Attribute.Relation<
+      'manyToOne',
+      'api::document-type.document-type'
+    >;
+    effectiveDate: Schema.Attribute.Date;
+    expiryDate: Schema.Attribute.Date;
+    fields: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::document-field.document-field'
+    >;
     file: Schema.Attribute.Media<'files'>;
     issuedAt: Schema.Attribute.Date;
-    issuer: Schema.Attribute.String &
+    issuer: Schema.Attribute.Relation<'manyToOne', 'api::issuer.issuer'>;
+    kind: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
+        maxLength: 60;
       }>;
-    kind: Schema.Attribute.Enumeration<
-      [
-        'cong-van',
-        'huong-dan',
-        'ke-hoach',
-        'nghi-quyet',
-        'chi-thi',
-        'ket-luan',
-        'quyet-dinh',
-        'bao-cao',
-        'thong-bao',
-        'khac',
-      ]
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'khac'>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
@@ -682,14 +743,17 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
-    publishAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
-    signer: Schema.Attribute.String &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
+    relatedDocuments: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::document.document'
+    >;
+    replacedBy: Schema.Attribute.Relation<
+      'manyToMany',
+      'api::document.document'
+    >;
+    replaces: Schema.Attribute.Relation<'manyToMany', 'api::document.document'>;
+    signer: Schema.Attribute.Relation<'manyToOne', 'api::signer.signer'>;
     slug: Schema.Attribute.UID<'title'>;
     summary: Schema.Attribute.Text;
     title: Schema.Attribute.String &
@@ -989,13 +1053,13 @@ export interface ApiGalleryImageGalleryImage
   };
 }
 
-export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
-  collectionName: 'redirects';
+export interface ApiIssuerIssuer extends Struct.CollectionTypeSchema {
+  collectionName: 'issuers';
   info: {
-    description: '\u0110\u1ECBa ch\u1EC9 c\u0169 (c\u1EE7a trang tr\u01B0\u1EDBc \u0111\u00E2y) chuy\u1EC3n sang \u0111\u1ECBa ch\u1EC9 m\u1EDBi tr\u00EAn trang n\u00E0y (301)';
-    displayName: 'Chuy\u1EC3n h\u01B0\u1EDBng';
-    pluralName: 'redirects';
-    singularName: 'redirect';
+    description: 'C\u01A1 quan, \u0111\u01A1n v\u1ECB ban h\u00E0nh v\u0103n b\u1EA3n';
+    displayName: 'C\u01A1 quan ban h\u00E0nh';
+    pluralName: 'issuers';
+    singularName: 'issuer';
   };
   options: {
     draftAndPublish: false;
@@ -1004,24 +1068,58 @@ export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    from: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.Unique &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<
       'oneToMany',
-      'api::redirect.redirect'
+      'api::issuer.issuer'
     > &
       Schema.Attribute.Private;
-    publishedAt: Schema.Attribute.DateTime;
-    to: Schema.Attribute.String &
+    name: Schema.Attribute.String &
       Schema.Attribute.Required &
+      Schema.Attribute.Unique &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
+        maxLength: 300;
       }>;
+    publishedAt: Schema.Attribute.DateTime;
+    slug: Schema.Attribute.UID<'name'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSignerSigner extends Struct.CollectionTypeSchema {
+  collectionName: 'signers';
+  info: {
+    description: 'Ng\u01B0\u1EDDi k\u00FD v\u0103n b\u1EA3n';
+    displayName: 'Ng\u01B0\u1EDDi k\u00FD';
+    pluralName: 'signers';
+    singularName: 'signer';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::signer.signer'
+    > &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    position: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1631,6 +1729,8 @@ declare module '@strapi/strapi' {
       'api::article.article': ApiArticleArticle;
       'api::category.category': ApiCategoryCategory;
       'api::comment.comment': ApiCommentComment;
+      'api::document-field.document-field': ApiDocumentFieldDocumentField;
+      'api::document-type.document-type': ApiDocumentTypeDocumentType;
       'api::document.document': ApiDocumentDocument;
       'api::engagement.engagement-counter': ApiEngagementEngagementCounter;
       'api::engagement.engagement-hit': ApiEngagementEngagementHit;
@@ -1638,7 +1738,8 @@ declare module '@strapi/strapi' {
       'api::engagement.item-count': ApiEngagementItemCount;
       'api::engagement.rating-vote': ApiEngagementRatingVote;
       'api::gallery-image.gallery-image': ApiGalleryImageGalleryImage;
-      'api::redirect.redirect': ApiRedirectRedirect;
+      'api::issuer.issuer': ApiIssuerIssuer;
+      'api::signer.signer': ApiSignerSigner;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'api::tag.tag': ApiTagTag;
       'plugin::content-releases.release': PluginContentReleasesRelease;
