@@ -489,7 +489,7 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
               continue;
             }
             const repairs: Repair[] = [];
-            const { data, pending } = documentFields(row, lists, repairs);
+            const data = await documentFields(strapi, row, lists, repairs, { dryRun });
             repairsFor('document', key, repairs);
             if (!data.title) {
               skip('document', key, 'empty title');
@@ -499,9 +499,6 @@ export const importNukeViet = async (strapi: Core.Strapi, options: ImportOptions
             let file: MediaFile | null | undefined;
             if (files[0]) file = await fileUrl('document', key, /^https?:/i.test(files[0]) ? files[0] : `/uploads/${module.upload}/${files[0]}`, { caption: data.title });
             if (files.length > 1) warn('document', key, `a document holds one file: ${files.slice(1).join(', ')} not attached`);
-            if (pending.fields.length || pending.effectiveFrom || pending.expiresAt) {
-              warn('document', key, `not yet in the document type: ${JSON.stringify({ fields: pending.fields, effectiveFrom: pending.effectiveFrom, expiresAt: pending.expiresAt })}`);
-            }
             const published = Number(row.status) === 1;
             const created = await write('document', key, async (trx) => {
               const doc = await strapi.documents(DOCUMENT).create({ data: { ...data, slug: row.alias || undefined, file: file ? file.id : undefined } as any, status: published ? 'published' : 'draft' });
