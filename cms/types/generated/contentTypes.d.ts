@@ -507,6 +507,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
     date: Schema.Attribute.DateTime;
+    expireAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     featured: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     lead: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -518,6 +521,9 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'api::article.article'
     > &
       Schema.Attribute.Private;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'title'>;
     source: Schema.Attribute.String &
@@ -721,6 +727,10 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
       'api::document-type.document-type'
     >;
     effectiveDate: Schema.Attribute.Date;
+    expireAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
+    expired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     expiryDate: Schema.Attribute.Date;
     fields: Schema.Attribute.Relation<
       'manyToMany',
@@ -743,6 +753,9 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 100;
       }>;
+    publishAt: Schema.Attribute.DateTime &
+      Schema.Attribute.Private &
+      Schema.Attribute.CustomField<'global::vn-datetime'>;
     publishedAt: Schema.Attribute.DateTime;
     relatedDocuments: Schema.Attribute.Relation<
       'manyToMany',
@@ -1082,6 +1095,45 @@ export interface ApiIssuerIssuer extends Struct.CollectionTypeSchema {
       }>;
     publishedAt: Schema.Attribute.DateTime;
     slug: Schema.Attribute.UID<'name'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+  };
+}
+
+export interface ApiRedirectRedirect extends Struct.CollectionTypeSchema {
+  collectionName: 'redirects';
+  info: {
+    description: '\u0110\u1ECBa ch\u1EC9 c\u0169 (c\u1EE7a trang tr\u01B0\u1EDBc \u0111\u00E2y) chuy\u1EC3n sang \u0111\u1ECBa ch\u1EC9 m\u1EDBi tr\u00EAn trang n\u00E0y (301)';
+    displayName: 'Chuy\u1EC3n h\u01B0\u1EDBng';
+    pluralName: 'redirects';
+    singularName: 'redirect';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    from: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::redirect.redirect'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    to: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
@@ -1739,6 +1791,7 @@ declare module '@strapi/strapi' {
       'api::engagement.rating-vote': ApiEngagementRatingVote;
       'api::gallery-image.gallery-image': ApiGalleryImageGalleryImage;
       'api::issuer.issuer': ApiIssuerIssuer;
+      'api::redirect.redirect': ApiRedirectRedirect;
       'api::signer.signer': ApiSignerSigner;
       'api::site-setting.site-setting': ApiSiteSettingSiteSetting;
       'api::tag.tag': ApiTagTag;
