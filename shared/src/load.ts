@@ -189,7 +189,7 @@ export const fetchImageSizes = async (
 };
 
 /** Approved comments grouped by the documentId of their article, each list newest first. */
-const groupComments = (items: Parameters<typeof toComment>[0][]) => {
+export const groupComments = (items: Parameters<typeof toComment>[0][]) => {
   const byArticle = new Map<string, ArticleComment[]>();
   for (const item of items) {
     const mapped = toComment(item);
