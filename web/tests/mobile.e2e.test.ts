@@ -294,8 +294,10 @@ describe('on a desktop (1366×900)', () => {
       // Beside the article, not below it.
       const [article, aside] = await Promise.all([page.locator('main article').boundingBox(), sidebar.boundingBox()]);
       expect(aside!.x).toBeGreaterThan(article!.x + article!.width - 1);
-      // Most read: by views at build time, the most viewed demo article first.
+      // Most read: by views at build time, the most viewed demo article first (filled from /sidebar.json).
+      await sidebar.locator('.side-rank .meta').first().waitFor();
       const views = await sidebar.locator('.side-rank .meta').allTextContents();
+      expect(views.length).toBeGreaterThan(1);
       const numbers = views.map((v) => Number(v.replace(/\D/g, '')));
       expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     } finally {

@@ -14,7 +14,6 @@ import {
   documentKinds,
   documentYears,
   mainMenu,
-  mostRead,
   type Article,
   type DocumentItem,
   type Site,
@@ -28,8 +27,9 @@ const documentSummary = (d: DocumentItem) => [d.id, d.slug, d.title, d.number, d
 const chromeKeys = new WeakMap<Site, string>();
 
 /**
- * What every page shares: the header (settings, menu of categories), the sidebar (latest and most
- * read articles, with views; latest documents), the footer and the build's addresses.
+ * What every page shares: the header (settings, menu of categories), the footer and the build's
+ * addresses. The sidebar's lists are not in pages (lib/sidebar.ts), so a publish or a reader's
+ * view does not change every page.
  */
 export const chromeKey = (site: Site): string => {
   let key = chromeKeys.get(site);
@@ -39,9 +39,6 @@ export const chromeKey = (site: Site): string => {
       [env.siteUrl, env.publicCmsUrl, env.mediaUrl, env.strapiUrl],
       site.settings,
       mainMenu(site),
-      site.articles.slice(0, 6).map(summaryOf),
-      mostRead(site, 6).map(summaryOf),
-      site.documents.slice(0, 5).map(documentSummary),
     );
     chromeKeys.set(site, key);
   }
