@@ -19,6 +19,8 @@ const builds: BuildResult[] = [];
 const build = async () => {
   const result = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC', ASTRO_CACHE_DIR: cacheDir });
   builds.push(result);
+  (await import('node:fs')).writeFileSync(`/tmp/loader-incr-build-${builds.length}.log`, result.output);
+  (await import('node:fs')).copyFileSync(path.join(cacheDir, 'incremental-build.json'), `/tmp/loader-manifest-${builds.length}.json`);
   expect(result.code, result.output.slice(-3000)).toBe(0);
   return { ...result, ...generated(result.output) };
 };
