@@ -18,7 +18,7 @@ export default defineConfig({
   // data store (data-store.json: the synced CMS data, so the next sync fetches only changes) and the
   // incremental build's manifest and page copies (incremental-build.json, dist/). See web/README.md.
   // ASTRO_CACHE_DIR: another folder, e.g. for builds that must not share one (tests run in parallel).
-  cacheDir: process.env.ASTRO_CACHE_DIR ?? './.cache/astro',
+  cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
   // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
   experimental: { incrementalBuild: true },
   compressHTML: true,
