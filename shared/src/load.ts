@@ -14,7 +14,7 @@ import {
   type SiteData,
   type VisitStats,
 } from './domain.ts';
-import { readBuildEnv, type BuildEnv } from './env.ts';
+import type { BuildEnv } from './env.ts';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
@@ -247,20 +247,4 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
     categories: categories.map(toCategory),
     tags: tags.map(toTag),
   };
-};
-
-let cached: Promise<SiteData> | undefined;
-
-/**
- * The site's data for one build, fetched once per process and shared by every page
- * (Astro renders pages in one process; a failure fails the whole build).
- */
-export const getSiteData = (env: Record<string, string | undefined> = process.env): Promise<SiteData> => {
-  cached ??= loadSiteData(readBuildEnv(env));
-  return cached;
-};
-
-/** Forget the cached data (dev server reloads, tests). */
-export const resetSiteData = () => {
-  cached = undefined;
 };
