@@ -21,8 +21,8 @@ import {
 
 export const hashOf = (...parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
-const summaryOf = (a: Article) => [a.id, a.slug, a.title, a.date, a.lead, a.featured, a.category?.id, a.category?.name, a.category?.slug, a.cover?.src, a.cover?.alt, a.views];
-const documentSummary = (d: DocumentItem) => [d.id, d.slug, d.title, d.number, d.kind, d.issuer, d.issuedAt, d.views, d.downloads, d.file?.url];
+const summaryOf = (a: Article) => [a.id, a.slug, a.title, a.date, a.lead, a.featured, a.category?.id, a.category?.name, a.category?.slug, a.cover, a.views];
+const documentSummary = (d: DocumentItem) => [d.id, d.slug, d.title, d.number, d.kind, d.issuer, d.issuedAt, d.views, d.downloads, d.file];
 
 const chromeKeys = new WeakMap<Site, string>();
 
