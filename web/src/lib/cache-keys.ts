@@ -21,7 +21,8 @@ import {
 
 export const hashOf = (...parts: unknown[]): string => createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
 
-const summaryOf = (a: Article) => [a.id, a.slug, a.title, a.date, a.lead, a.featured, a.category?.id, a.category?.name, a.category?.slug, a.cover, a.views];
+/** What an article card shows (lists carry no counts, so readers' views do not change list pages). */
+const summaryOf = (a: Article) => [a.id, a.slug, a.title, a.date, a.lead, a.featured, a.category?.id, a.category?.name, a.category?.slug, a.cover];
 const documentSummary = (d: DocumentItem) => [d.id, d.slug, d.title, d.number, d.kind, d.issuer, d.issuedAt, d.views, d.downloads, d.file];
 
 const chromeKeys = new WeakMap<Site, string>();
@@ -53,6 +54,7 @@ export const articleKey = (site: Site, article: Article, newer: Article[], older
     summaryOf(article),
     article.tags,
     article.comments,
+    article.views,
     article.ratingAverage,
     article.ratingCount,
     [...newer, ...older].map((a) => [a.id, a.slug, a.title, a.date]),
