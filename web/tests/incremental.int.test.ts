@@ -77,6 +77,8 @@ describe('incremental site builds', () => {
     await articles().publish({ documentId: old.documentId });
 
     const second = await build();
+    // The sync fetched the edited article alone.
+    expect(second.output).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
     const renderedArticles = only(second.rendered, ARTICLE_PAGE);
     expect(renderedArticles).toContain(`/tin-tuc/${old.slug}/`);
     // Its newer neighbours in the category list its title (it is the oldest, so it has no older ones).
@@ -103,6 +105,7 @@ describe('incremental site builds', () => {
     });
     const total = await articles().count({ status: 'published' } as any);
     const third = await build();
+    expect(third.output).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
     expect(third.rendered).toContain(`/tin-tuc/${created.slug}/`);
     // Numbered pages are full pages counted from the oldest: unless this article completes a new
     // one, none changes; when it does, at most the new page and the two whose pager reaches it.
