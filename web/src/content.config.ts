@@ -17,8 +17,8 @@
  * (an article's category and tags) are kept as ids and names are resolved from their collections
  * when pages read them (lib/site.ts), so renaming a category needs no article refetch.
  *
- * Astro clears the whole store when its config changes (including `outDir`): builds that should
- * sync incrementally must use the same outDir each time (see web/README.md).
+ * Astro clears the whole store when its config, this file or its own version changes (and with
+ * `astro build --force`); the next sync then reads everything (see web/README.md).
  */
 import { defineCollection } from 'astro:content';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -119,8 +119,8 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   /** Extra data for the fetched items, stored with them (e.g. image sizes of article bodies). */
   enrich: (items: T[]) => Promise<Map<string, Record<string, unknown>>> = async () => new Map(),
 ) => {
-  const { store, meta, parseData, generateDigest, logger } = context;
-  const listed = new Map(listing.map((item) => [item.documentId, item.updatedAt ?? '']));
+  const { store, parseData, generateDigest, logger } = context;
+  const listed = new Map(listing.map((item) => [item.documentId, item.updatedAt ?? undefined]));
   let dropped = 0;
   for (const id of store.keys()) {
     if (!listed.has(id)) {
@@ -128,7 +128,7 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
       dropped += 1;
     }
   }
-  const changed = [...listed].filter(([id, updatedAt]) => store.get<{ updatedAt?: string | null }>(id)?.data.updatedAt !== updatedAt).map(([id]) => id);
+  const changed = [...listed].filter(([id, updatedAt]) => (store.get<{ updatedAt?: string | null }>(id)?.data.updatedAt ?? undefined) !== updatedAt).map(([id]) => id);
   const chunks: string[][] = [];
   for (let i = 0; i < changed.length; i += PAGE_SIZE) chunks.push(changed.slice(i, i + PAGE_SIZE));
   const fetched = (await mapConcurrent(chunks, CONCURRENCY, fetchByIds)).flat();
@@ -137,8 +137,8 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
     const data = await parseData({ id: item.documentId, data: { ...strip(item), ...extra.get(item.documentId) } });
     store.set({ id: item.documentId, data, digest: generateDigest(data) });
   }
-  // An entry that vanished between the listing and the fetch is picked up by the next sync.
-  meta.set('last-sync', new Date().toISOString());
+  // An entry unpublished between the listing and the fetch is not fetched and stays stored until
+  // the next sync's listing drops it.
   logger.info(`${listed.size} listed, ${fetched.length} fetched, ${dropped} dropped`);
 };
 
