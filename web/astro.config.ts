@@ -14,8 +14,13 @@ export default defineConfig({
   // Nothing inlined: the Content-Security-Policy (deploy/nginx) then allows scripts and styles
   // from the site's own files only, with no 'unsafe-inline' and no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Transformed remote images are kept here between builds; the folder outlives release folders.
-  cacheDir: './.cache/astro',
+  // Kept between builds, outliving release folders: transformed remote images, the content layer's
+  // data store (data-store.json: the synced CMS data, so the next sync fetches only changes) and the
+  // incremental build's manifest and page copies (incremental-build.json, dist/). See web/README.md.
+  // ASTRO_CACHE_DIR: another folder, e.g. for builds that must not share one (tests run in parallel).
+  cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
+  // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
+  experimental: { incrementalBuild: true },
   compressHTML: true,
   image: {
     // Only the CMS's uploads are optimised (plus any CDN host listed in IMAGE_HOSTS).
@@ -41,7 +46,7 @@ export default defineConfig({
   },
   integrations: [
     sitemap({
-      filter: (page) => !/\/ban-in\/$/.test(page) && !/\/tim-kiem\/$/.test(page),
+      filter: (page) => !/\/tim-kiem\/$/.test(page),
     }),
     pagefindIntegration(),
   ],

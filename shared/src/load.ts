@@ -14,7 +14,7 @@ import {
   type SiteData,
   type VisitStats,
 } from './domain.ts';
-import { readBuildEnv, type BuildEnv } from './env.ts';
+import type { BuildEnv } from './env.ts';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
@@ -189,7 +189,7 @@ export const fetchImageSizes = async (
 };
 
 /** Approved comments grouped by the documentId of their article, each list newest first. */
-const groupComments = (items: Parameters<typeof toComment>[0][]) => {
+export const groupComments = (items: Parameters<typeof toComment>[0][]) => {
   const byArticle = new Map<string, ArticleComment[]>();
   for (const item of items) {
     const mapped = toComment(item);
@@ -247,20 +247,4 @@ export const loadSiteData = async (env: BuildEnv, client?: CmsClient, options: L
     categories: categories.map(toCategory),
     tags: tags.map(toTag),
   };
-};
-
-let cached: Promise<SiteData> | undefined;
-
-/**
- * The site's data for one build, fetched once per process and shared by every page
- * (Astro renders pages in one process; a failure fails the whole build).
- */
-export const getSiteData = (env: Record<string, string | undefined> = process.env): Promise<SiteData> => {
-  cached ??= loadSiteData(readBuildEnv(env));
-  return cached;
-};
-
-/** Forget the cached data (dev server reloads, tests). */
-export const resetSiteData = () => {
-  cached = undefined;
 };

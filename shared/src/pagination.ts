@@ -64,3 +64,44 @@ export const mapConcurrent = async <T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
   return results;
 };
+
+/**
+ * Stable pagination for lists that grow at the new end (news, documents). Numbered pages count
+ * from the oldest item and hold only full pages: page k has the oldest-first items
+ * [(k-1)·size, k·size), shown newest first, so a new item never moves an item between numbered
+ * pages — it changes the list's first page (`latest`, the newest `size` items) and, once every
+ * `size` items, adds one numbered page. `archive` is empty while the list fits on its first page.
+ */
+export const stablePages = <T>(newestFirst: readonly T[], size: number): { latest: T[]; archive: Page<T>[] } => {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`size must be a positive integer, got ${size}`);
+  const latest = newestFirst.slice(0, size);
+  if (newestFirst.length <= size) return { latest, archive: [] };
+  const oldestFirst = [...newestFirst].reverse();
+  const full = Math.floor(oldestFirst.length / size);
+  const archive = Array.from({ length: full }, (_, i) => ({
+    page: i + 1,
+    totalPages: full,
+    items: oldestFirst.slice(i * size, (i + 1) * size).reverse(),
+  }));
+  return { latest, archive };
+};
+
+/** "/tin-tuc/luu-tru/3/": a numbered (stable) page of a list whose first page is `base`. */
+export const archiveHref = (base: string, page: number): string => `${base.endsWith('/') ? base : `${base}/`}luu-tru/${page}/`;
+
+/**
+ * Where an old newest-first page address ("/tin-tuc/trang/<n>/", n ≥ 2) now points: the stable
+ * page holding the first item that page showed, or the list's first page for the newest items.
+ * Returns one entry per old page number that had items.
+ */
+export const oldPageRedirects = (base: string, total: number, size: number): Record<string, string> => {
+  const map: Record<string, string> = {};
+  const full = Math.floor(total / size);
+  const oldPages = Math.ceil(total / size);
+  for (let n = 2; n <= oldPages; n += 1) {
+    const oldestIndex = total - 1 - (n - 1) * size;
+    const k = Math.floor(oldestIndex / size) + 1;
+    map[pageHref(base, n)] = total > size && k <= full ? archiveHref(base, k) : base;
+  }
+  return map;
+};

@@ -1,7 +1,7 @@
 /**
  * Vietnamese text folding for search: strips tone and vowel marks and maps đ/Đ to d/D, so
- * "Đảng bộ học tập" and "dang bo hoc tap" compare equal after lower-casing. The site indexes a
- * folded copy of every page and folds each query with this same function before searching.
+ * "Đảng bộ học tập" and "dang bo hoc tap" compare equal after lower-casing. The site's search
+ * records hold each text with its folded copy, and each query is folded with this same function.
  */
 export const foldVietnamese = (text: string): string =>
   text

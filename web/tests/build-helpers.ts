@@ -17,8 +17,11 @@ export interface BuildResult {
  * web/ (web/.cache/test-builds/…): Astro writes its prerender bundle next to an outDir inside the
  * project, but into the shared web/.astro/ for one outside it, which parallel builds would share.
  */
-export const runBuild = async (env: Record<string, string>, timeoutMs = 600_000): Promise<BuildResult> => {
-  const outDir = path.join(WEB_DIR, '.cache', 'test-builds', `${Date.now()}-${randomBytes(4).toString('hex')}`);
+export const runBuild = async (
+  env: Record<string, string>,
+  timeoutMs = 600_000,
+  outDir = path.join(WEB_DIR, '.cache', 'test-builds', `${Date.now()}-${randomBytes(4).toString('hex')}`),
+): Promise<BuildResult> => {
   await mkdir(path.dirname(outDir), { recursive: true });
   const childEnv: Record<string, string> = {};
   for (const [key, value] of Object.entries(process.env)) {

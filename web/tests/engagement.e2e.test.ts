@@ -82,8 +82,8 @@ describe('an article page', () => {
       await form.waitFor({ state: 'visible' });
       await expect(articleBox(page).locator('[data-field="rating"]').textContent()).resolves.toBe('Chưa có đánh giá');
 
-      // Tab from the last sharing link into the stars (each a button), on to the fourth, Enter votes.
-      await page.getByRole('link', { name: 'In bài viết' }).focus();
+      // Tab from the print button (the last sharing tool) into the stars (each a button), on to the fourth, Enter votes.
+      await page.getByRole('button', { name: 'In bài' }).focus();
       await page.keyboard.press('Tab');
       await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('1 sao');
       for (let i = 0; i < 3; i += 1) await page.keyboard.press('Tab');
@@ -201,7 +201,8 @@ describe('with the CMS down', () => {
       await expect(articleBox(page).locator('[data-field="rating"]').textContent()).resolves.toBe('Chưa có đánh giá');
       // Nothing to send to: the forms stay hidden.
       await expect(articleBox(page).locator('form:visible').count()).resolves.toBe(0);
-      await expect(page.locator('.engagement-stats [data-field="total"]').textContent()).resolves.toMatch(/^[\d.]+$/);
+      // Visit statistics are never in the built pages (they change every minute): without the CMS, dashes.
+      await expect(page.locator('.engagement-stats [data-field="total"]').textContent()).resolves.toBe('–');
       expect(reader.errors).toEqual([]);
     } finally {
       await reader.close();

@@ -35,6 +35,29 @@ afterAll(async () => {
 const url = (path: string) => `${server.url}${path}`;
 
 describe('the built site in Chromium', () => {
+  it('prints an article from its own page with the "In bài" button (no separate print page)', async () => {
+    await page.goto(url(`/tin-tuc/${content.second.slug}/`));
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await page.getByRole('button', { name: 'In bài' }).click();
+    await expect(page.evaluate(() => (window as unknown as { printed: number }).printed)).resolves.toBe(1);
+    const old = await page.goto(url(`/tin-tuc/${content.second.slug}/ban-in/`));
+    expect(old?.status()).toBe(404);
+  });
+
+  it("fills the sidebar from the build's lists, leaving out the article being read", async () => {
+    await page.goto(url(`/tin-tuc/${content.second.slug}/`));
+    const latest = page.locator('[data-side="latest"] li a');
+    await page.waitForFunction(() => document.querySelectorAll('[data-side="popular"] li .meta').length > 1);
+    const links = await latest.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(links.length).toBeGreaterThan(1);
+    expect(links.length).toBeLessThanOrEqual(5);
+    expect(links).not.toContain(`/tin-tuc/${content.second.slug}/`);
+    await expect(page.locator('[data-side="documents"] li a').count()).resolves.toBeGreaterThan(0);
+  });
+
   it('opens the home page and follows a link to an article', async () => {
     await page.goto(url('/'));
     expect(await page.getAttribute('html', 'lang')).toBe('vi');

@@ -1,11 +1,29 @@
 /**
- * The web side of the data flow: shared loaders (GraphQL → domain types) fetched once per build,
- * plus the derived views pages need. Pages import from here only.
+ * The web side of the data flow: the content collections (src/content.config.ts, synced from the
+ * CMS into Astro's data store) assembled into domain types, plus the derived views pages need.
+ * Pages import from here only.
  */
-import { getSiteData } from '@toasoan/shared/load';
+import { getCollection } from 'astro:content';
+import { CmsError } from '@toasoan/shared/client';
 import { readBuildEnv } from '@toasoan/shared/env';
+import { groupComments } from '@toasoan/shared/load';
 import { buildFetchUrl } from '@toasoan/shared/media';
-import type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData } from '@toasoan/shared/domain';
+import {
+  toAlbum,
+  toArticle,
+  toCategory,
+  toDocument,
+  toGalleryImage,
+  toSiteSettings,
+  toTag,
+  type Article,
+  type ArticleSummary,
+  type Category,
+  type DocumentItem,
+  type GalleryImage,
+  type ImageSize,
+  type SiteData,
+} from '@toasoan/shared/domain';
 
 export type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData };
 
@@ -16,7 +34,93 @@ export const RELATED_COUNT = 5;
 
 export const buildEnv = () => readBuildEnv(process.env);
 
-export const loadSite = (): Promise<SiteData> => getSiteData(process.env);
+/** The site's data plus each entry's store digest (articles, documents, gallery images), for cache keys. */
+export type Site = SiteData & { digests: ReadonlyMap<string, string> };
+
+const assemble = async (): Promise<Site> => {
+  const env = buildEnv();
+  // Pages carry the public media addresses; the build maps them back to STRAPI_URL to download (imageSource).
+  const base = env.mediaUrl;
+  const [articles, documents, galleryImages, counts, categories, tags, albums, comments, settings] = await Promise.all([
+    getCollection('articles'),
+    getCollection('documents'),
+    getCollection('galleryImages'),
+    getCollection('counts'),
+    getCollection('categories'),
+    getCollection('tags'),
+    getCollection('albums'),
+    getCollection('comments'),
+    getCollection('settings'),
+  ]);
+  const digests = new Map<string, string>();
+  for (const entry of [...articles, ...documents, ...galleryImages]) digests.set(entry.id, String((entry as { digest?: string | number }).digest ?? ''));
+  const countOf = new Map(counts.map((c) => [c.id, c.data]));
+  // Relations are stored as ids: names and slugs come from their own collections, so a renamed
+  // category shows everywhere without refetching its articles, and a deleted one disappears.
+  const categoryById = new Map(categories.map((c) => [c.id, c.data]));
+  const tagById = new Map(tags.map((t) => [t.id, t.data]));
+  const commentsByArticle = groupComments(comments.map((c) => c.data));
+  const imageSizes: Record<string, ImageSize> = {};
+  const mappedArticles = articles
+    .map(({ id, data: { imageSizes: sizes, ...a } }) => {
+      Object.assign(imageSizes, sizes);
+      const count = countOf.get(id);
+      const category = a.category ? categoryById.get(a.category.documentId) : undefined;
+      return toArticle(
+        {
+          ...a,
+          views: count?.views ?? 0,
+          ratingAverage: count?.ratingAverage ?? 0,
+          ratingCount: count?.ratingCount ?? 0,
+          category: category ? { documentId: category.documentId, slug: category.slug, name: category.name } : null,
+          tags: a.tags.flatMap((t) => (t && tagById.has(t.documentId) ? [tagById.get(t.documentId)!] : [])),
+        },
+        base,
+        commentsByArticle.get(id) ?? [],
+      );
+    })
+    .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
+  if (mappedArticles.length === 0 && !env.allowEmptySite) {
+    throw new CmsError(
+      `The CMS at ${env.strapiUrl} has no published articles; refusing to build an empty site (set ALLOW_EMPTY_SITE=1 to build one anyway)`,
+    );
+  }
+  const byOrder = <T extends { order?: number | null; name: string }>(a: T, b: T) => (a.order ?? 0) - (b.order ?? 0) || a.name.localeCompare(b.name, 'vi');
+  return {
+    settings: toSiteSettings(settings[0]?.data as Parameters<typeof toSiteSettings>[0], base),
+    imageSizes,
+    // Not rendered at build time: they change every minute, and baking them in would make every
+    // page differ on every build. The browser fills the box (SiteStats) on each page view.
+    visitStats: undefined,
+    articles: mappedArticles,
+    documents: documents
+      .map(({ id, data }) => {
+        const count = countOf.get(id);
+        return toDocument({ ...data, views: count?.views ?? 0, downloads: count?.downloads ?? 0 }, base);
+      })
+      .sort((a, b) => (b.issuedAt ?? '').localeCompare(a.issuedAt ?? '') || a.id.localeCompare(b.id)),
+    albums: albums.map((a) => toAlbum(a.data, base)).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)),
+    galleryImages: galleryImages
+      .map((g) => toGalleryImage(g.data, base))
+      .filter((g) => g !== undefined)
+      .sort((a, b) => (b.takenAt ?? '').localeCompare(a.takenAt ?? '') || a.id.localeCompare(b.id)),
+    categories: [...categories.map((c) => c.data)].sort(byOrder).map(toCategory),
+    tags: tags.map((t) => toTag(t.data)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    digests,
+  };
+};
+
+let assembled: Promise<Site> | undefined;
+
+/**
+ * The collections as domain objects, assembled once per build process: every one of thousands of
+ * pages needs the same lists (menu, sidebar, neighbours), and bodies are parsed once, not per page.
+ * The data itself lives in Astro's store; this is only its in-memory view for the build.
+ */
+export const loadSite = (): Promise<Site> => {
+  assembled ??= assemble();
+  return assembled;
+};
 
 /**
  * Where astro:assets downloads a CMS image from at build time. Pages hold public upload URLs
@@ -28,9 +132,6 @@ export const imageSource = (url: string): string => {
   return buildFetchUrl(url, env.mediaUrl, env.strapiUrl);
 };
 
-/** getStaticPaths of the article page and its print version: one page per published article. */
-export const articlePaths = async () =>
-  (await loadSite()).articles.map((article) => ({ params: { slug: article.slug }, props: { article } }));
 
 export const articleHref = (a: { slug: string }) => `/tin-tuc/${a.slug}/`;
 export const categoryHref = (c: { slug: string }) => `/chuyen-muc/${c.slug}/`;

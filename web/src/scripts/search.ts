@@ -1,6 +1,6 @@
 /**
  * A small search UI on Pagefind's JS API. The query is folded with the same foldVietnamese()
- * used for the hidden folded text in every indexed page, so diacritics never matter.
+ * that folds the text of every search record (lib/search-records.ts), so diacritics never matter.
  */
 import { foldVietnamese } from '@toasoan/shared/search';
 
