@@ -5,9 +5,9 @@
 import { createCmsClient } from '@toasoan/shared/client';
 import { toAlbum, toArticle, toDocument, toGalleryImage, type Album, type Article, type DocumentItem, type GalleryImage } from '@toasoan/shared/domain';
 import { PreviewAlbumDocument, PreviewArticleDocument, PreviewDocumentDocument } from '@toasoan/shared/generated/graphql';
-import { getSiteData, resetSiteData } from '@toasoan/shared/load';
+import { loadSiteData } from '@toasoan/shared/load';
 import type { PreviewClaims } from '@toasoan/shared/preview-token';
-import { buildEnv, type SiteData } from '../../src/lib/site';
+import { buildEnv, setSiteSource, type Site } from '../../src/lib/site';
 
 export type Draft =
   | { kind: 'article'; article: Article }
@@ -22,7 +22,7 @@ export const loadDraft = async ({ kind, documentId, status }: PreviewClaims): Pr
     const { article } = await cms.request(PreviewArticleDocument, variables);
     if (!article) return undefined;
     // Approved comments are the published article's; a draft has the same ones.
-    const site = await getSiteData();
+    const site = await currentSite();
     const comments = site.articles.find((a) => a.id === documentId)?.comments ?? [];
     return { kind, article: toArticle(article, env.mediaUrl, comments) };
   }
@@ -44,17 +44,25 @@ export const loadDraft = async ({ kind, documentId, status }: PreviewClaims): Pr
  * reads it once; a long-running preview re-reads it at most once a minute.
  */
 const SITE_MAX_AGE_MS = 60_000;
+let site: Promise<Site> | undefined;
 let siteLoadedAt = 0;
-export const currentSite = (): Promise<SiteData> => {
-  if (Date.now() - siteLoadedAt > SITE_MAX_AGE_MS) {
-    resetSiteData();
+export const currentSite = (): Promise<Site> => {
+  if (!site || Date.now() - siteLoadedAt > SITE_MAX_AGE_MS) {
     siteLoadedAt = Date.now();
+    const loading = loadSiteData(buildEnv()).then((data) => ({ ...data, digests: new Map<string, string>() }));
+    // A failed read is not kept: the next preview tries again.
+    loading.catch(() => {
+      if (site === loading) site = undefined;
+    });
+    site = loading;
   }
-  return getSiteData();
+  return site;
 };
+// The layout and components read the site through loadSite(): here it is this published copy.
+setSiteSource(currentSite);
 
 /** Newer and older articles of the draft's category, as the live page would list them once published. */
-export const draftNeighbours = (site: SiteData, article: Article, count = 5) => {
+export const draftNeighbours = (site: Site, article: Article, count = 5) => {
   const same = site.articles.filter((a) => a.id !== article.id && (a.category?.id ?? null) === (article.category?.id ?? null));
   return {
     newer: same.filter((a) => a.date > article.date).slice(-count),

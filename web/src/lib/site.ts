@@ -111,6 +111,15 @@ const assemble = async (): Promise<Site> => {
 };
 
 let assembled: Promise<Site> | undefined;
+let source: (() => Promise<Site>) | undefined;
+
+/**
+ * The preview server (web/preview) renders the same components outside the build, where there is
+ * no content layer: it hands in the published site it reads itself.
+ */
+export const setSiteSource = (read: () => Promise<Site>) => {
+  source = read;
+};
 
 /**
  * The collections as domain objects, assembled once per build process: every one of thousands of
@@ -118,6 +127,7 @@ let assembled: Promise<Site> | undefined;
  * The data itself lives in Astro's store; this is only its in-memory view for the build.
  */
 export const loadSite = (): Promise<Site> => {
+  if (source) return source();
   assembled ??= assemble();
   return assembled;
 };
