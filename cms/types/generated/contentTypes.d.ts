@@ -646,10 +646,6 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    expireAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
-    expired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     file: Schema.Attribute.Media<'files'>;
     issuedAt: Schema.Attribute.Date;
     issuer: Schema.Attribute.String &
