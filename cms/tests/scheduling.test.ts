@@ -1,9 +1,10 @@
 // Scheduled publish and expiry ("Hẹn giờ đăng", "Hết hạn") on Strapi's cron, ticking every second
 // here (SCHEDULER_TICK) instead of every minute: what the site build reads before and after, the
-// webhook that rebuilds it, and the rules on who may schedule what.
+// webhook that rebuilds it, and the rules on who may schedule what. Articles have both; documents
+// only the publish time (their validity comes from the register's legal dates).
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, rest } from './api-client';
+import { createFullAccessToken, graphql, rest } from './api-client';
 import { startCms, type TestCms } from './harness';
 import { startWebhookReceiver } from './webhook-receiver';
 
@@ -90,23 +91,45 @@ describe('expiry', () => {
     const draft = await cms.strapi.db.query('api::article.article').findOne({ where: { documentId, publishedAt: null } });
     expect(draft).toMatchObject({ title: 'Tin có hạn', expireAt: null });
   }, 60_000);
+});
 
-  it('keeps an expired document published and marks it expired for the register', async () => {
-    const created = await rest(cms, 'POST', `${cm}/api::document.document/actions/publish`, {
-      token: editor,
-      body: { title: 'Kế hoạch có thời hạn', kind: 'ke-hoach', expireAt: inSeconds(4) },
-    });
-    expect(created.status).toBe(200);
+describe('documents', () => {
+  it('publishes a document at its time and lists only that in "Lịch đăng"', async () => {
+    const created = await rest(cms, 'POST', `${cm}/api::document.document`, { token: editor, body: { title: 'Kế hoạch hẹn giờ đăng', kind: 'ke-hoach', publishAt: inSeconds(4) } });
+    expect(created.status).toBe(201);
     const { documentId } = created.body.data;
-    const read = async () => (await graphql(cms, 'query($id: ID!) { document(documentId: $id) { title expired } }', { id: documentId }, cms.buildToken)).data?.document;
-    expect(await read()).toEqual({ title: 'Kế hoạch có thời hạn', expired: false });
+    const read = async () => (await graphql(cms, 'query($id: ID!) { document(documentId: $id) { title } }', { id: documentId }, cms.buildToken)).data?.document ?? null;
+    expect(await read()).toBeNull();
+    const listed = (await rest(cms, 'GET', '/scheduling/entries', { token: editor })).body.data;
+    expect(listed).toContainEqual(expect.objectContaining({ documentId, type: 'Văn bản', expireAt: null, published: false }));
 
-    const hook = await hooks.waitFor('entry.update', documentId);
-    expect(hook.entry).toMatchObject({ expired: true });
-    expect(hook.entry?.publishedAt).toEqual(expect.any(String));
-    expect(await read()).toEqual({ title: 'Kế hoạch có thời hạn', expired: true });
-    expect(hooks.matching('entry.unpublish', documentId)).toHaveLength(0);
+    await hooks.waitFor('entry.publish', documentId);
+    expect(await read()).toEqual({ title: 'Kế hoạch hẹn giờ đăng' });
+    expect(hooks.matching('entry.publish', documentId)).toHaveLength(1);
   }, 60_000);
+
+  it('has no expiry: the content API refuses an expireAt for a document, naming it; the admin API drops it', async () => {
+    // REST, as an integrator would send it: Strapi's input validation names the unknown key.
+    const integrator = await createFullAccessToken(cms);
+    const refused = await rest(cms, 'POST', '/api/documents', { token: integrator, body: { data: { title: 'Văn bản có hạn', kind: 'ke-hoach', expireAt: inSeconds(3600) } } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('expireAt');
+    expect(await cms.strapi.db.query('api::document.document').count({ where: { title: 'Văn bản có hạn' } })).toBe(0);
+    const accepted = await rest(cms, 'POST', '/api/documents', { token: integrator, body: { data: { title: 'Văn bản không hạn', kind: 'ke-hoach' } } });
+    expect(accepted.status).toBe(201);
+
+    // The admin's content manager keeps only the type's own fields, so nothing is scheduled to lapse.
+    const admin = await rest(cms, 'POST', `${cm}/api::document.document`, { token: editor, body: { title: 'Văn bản gửi kèm hết hạn', kind: 'ke-hoach', expireAt: inSeconds(3600) } });
+    expect(admin.status).toBe(201);
+    expect(admin.body.data).not.toHaveProperty('expireAt');
+    const listed = (await rest(cms, 'GET', '/scheduling/entries', { token: editor })).body.data;
+    expect(listed.map((e: { documentId: string }) => e.documentId)).not.toContain(admin.body.data.documentId);
+    // The register's legal dates say whether it is in force; the scheduler keeps no mark of its own.
+    const attributes = Object.keys(cms.strapi.getModel('api::document.document').attributes);
+    expect(attributes).toContain('publishAt');
+    expect(attributes).not.toContain('expireAt');
+    expect(attributes).not.toContain('expired');
+  });
 });
 
 describe('rules', () => {

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { SCHEDULED_TYPES, type ScheduledUid } from './fields';
+import { expires, SCHEDULED_TYPES, type ScheduledUid } from './fields';
 
 type Context = Parameters<Core.ControllerHandler>[0];
 type Ability = { can(action: string, subject: string): boolean };
@@ -17,9 +17,9 @@ export interface ScheduledEntry {
 const toIso = (value: unknown) => (value ? new Date(value as string).toISOString() : null);
 
 /**
- * GET /scheduling/entries for the admin page "Lịch đăng": every article and document with a
- * publish time or an expiry still to come (from their drafts), soonest first, only of the types the
- * signed-in user may read.
+ * GET /scheduling/entries for the admin page "Lịch đăng": every article with a publish time or an
+ * expiry still to come and every document with a publish time (from their drafts), soonest first,
+ * only of the types the signed-in user may read.
  */
 export const registerScheduleAdminRoute = (strapi: Core.Strapi) => {
   strapi.server.routes({
@@ -32,13 +32,12 @@ export const registerScheduleAdminRoute = (strapi: Core.Strapi) => {
         handler: async (ctx: Context) => {
           const ability = ctx.state.userAbility as Ability;
           const entries: ScheduledEntry[] = [];
-          for (const [uid, { label, onExpiry }] of Object.entries(SCHEDULED_TYPES) as [ScheduledUid, (typeof SCHEDULED_TYPES)[ScheduledUid]][]) {
+          for (const [uid, { label }] of Object.entries(SCHEDULED_TYPES) as [ScheduledUid, (typeof SCHEDULED_TYPES)[ScheduledUid]][]) {
             if (!ability.can('plugin::content-manager.explorer.read', uid)) continue;
-            // A lapsed document keeps its expiry date; it is no longer something to wait for.
-            const pendingExpiry = onExpiry === 'mark-expired' ? { expireAt: { $notNull: true }, expired: false } : { expireAt: { $notNull: true } };
+            const withExpiry = expires(uid);
             const rows = await strapi.db.query(uid).findMany({
-              select: ['documentId', 'title', 'publishAt', 'expireAt'],
-              where: { publishedAt: null, $or: [{ publishAt: { $notNull: true } }, pendingExpiry] },
+              select: ['documentId', 'title', 'publishAt', ...(withExpiry ? ['expireAt'] : [])],
+              where: { publishedAt: null, $or: [{ publishAt: { $notNull: true } }, ...(withExpiry ? [{ expireAt: { $notNull: true } }] : [])] },
               limit: 500,
             });
             const published = new Set(

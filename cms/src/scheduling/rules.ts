@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { FIELD_LABELS, isScheduled, SCHEDULE_FIELDS, SCHEDULED_TYPES, type ScheduleField } from './fields';
+import { FIELD_LABELS, isScheduled, scheduleFieldsOf, type ScheduleField } from './fields';
 
 const PUBLISH = 'plugin::content-manager.explorer.publish';
 // A time an editor picks "now" in the form reaches the server a moment later.
@@ -29,7 +29,6 @@ type Ability = { can(action: string, subject: string): boolean };
  * valid date-times, expiry after the publish time, no schedule in the past, and only users who may
  * publish may set or change a schedule (an Author's attempt is a 403 naming the field). The admin
  * form sends every field on save, so only a value that differs from the stored draft counts as set.
- * A document's `expired` mark belongs to the scheduler: clients cannot write it.
  */
 export const registerScheduleRules = (strapi: Core.Strapi) => {
   strapi.documents.use(async (context, next) => {
@@ -43,17 +42,15 @@ export const registerScheduleRules = (strapi: Core.Strapi) => {
     const params = context.params as { documentId?: string; locale?: string; data?: Record<string, unknown> };
     const data = params.data;
     if (!data) return next();
-    const marksExpiry = SCHEDULED_TYPES[uid].onExpiry === 'mark-expired';
-    if (marksExpiry) delete data.expired;
-
-    const sent = SCHEDULE_FIELDS.filter((field) => field in data);
+    const fields = scheduleFieldsOf(uid);
+    const sent = fields.filter((field) => field in data);
     if (sent.length === 0) return next();
     for (const field of sent) data[field] = parse(field, data[field]);
 
     const stored =
       params.documentId === undefined
         ? null
-        : await strapi.db.query(uid).findOne({ select: [...SCHEDULE_FIELDS], where: { documentId: params.documentId, publishedAt: null } });
+        : await strapi.db.query(uid).findOne({ select: [...fields], where: { documentId: params.documentId, publishedAt: null } });
     const changed = sent.filter((field) => data[field] !== toIso(stored?.[field]));
 
     const ability = strapi.requestContext.get()?.state?.userAbility as Ability | undefined;
@@ -69,19 +66,19 @@ export const registerScheduleRules = (strapi: Core.Strapi) => {
     const now = Date.now();
     for (const field of changed) {
       const value = data[field] as string | null;
-      // A lapsed document may be registered late; anything else in the past would act at once.
-      const pastAllowed = field === 'expireAt' && marksExpiry;
-      if (value !== null && !pastAllowed && Date.parse(value) < now - PAST_TOLERANCE_MS) {
+      // A time in the past would act at once.
+      if (value !== null && Date.parse(value) < now - PAST_TOLERANCE_MS) {
         throw invalid(field, 'thời điểm đã qua, hãy chọn một thời điểm sắp tới (giờ Việt Nam)');
       }
     }
 
-    const publishAt = 'publishAt' in data ? (data.publishAt as string | null) : toIso(stored?.publishAt);
-    const expireAt = 'expireAt' in data ? (data.expireAt as string | null) : toIso(stored?.expireAt);
-    if (publishAt && expireAt && Date.parse(expireAt) <= Date.parse(publishAt)) {
-      throw invalid('expireAt', `phải sau ${FIELD_LABELS.publishAt}`);
+    if (fields.includes('expireAt')) {
+      const publishAt = 'publishAt' in data ? (data.publishAt as string | null) : toIso(stored?.publishAt);
+      const expireAt = 'expireAt' in data ? (data.expireAt as string | null) : toIso(stored?.expireAt);
+      if (publishAt && expireAt && Date.parse(expireAt) <= Date.parse(publishAt)) {
+        throw invalid('expireAt', `phải sau ${FIELD_LABELS.publishAt}`);
+      }
     }
-    if (marksExpiry && 'expireAt' in data) data.expired = expireAt !== null && Date.parse(expireAt) <= now;
     return next();
   });
 };

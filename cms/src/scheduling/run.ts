@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { sanitize } from '@strapi/utils';
-import { SCHEDULED_TYPES, type ScheduledUid } from './fields';
+import { expires, SCHEDULED_TYPES, type ScheduledUid } from './fields';
 
 // Enough for one tick; whatever is left is due at the next.
 const BATCH = 50;
@@ -27,18 +26,6 @@ const claimOnce = async (strapi: Core.Strapi, uid: ScheduledUid, row: Row, where
 
 const localeOf = (row: Row) => (row.locale ? { locale: row.locale } : {});
 
-/** The published row changed without an editor's publish: announced as Strapi announces an update. */
-const announceUpdate = async (strapi: Core.Strapi, uid: ScheduledUid, documentId: string) => {
-  const model = strapi.getModel(uid);
-  const published = await strapi.db.query(uid).findOne({ where: { documentId, publishedAt: { $notNull: true } } });
-  if (!published) return;
-  const entry = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (id) => strapi.getModel(id as never) }, published);
-  // After the claim's transaction commits, as Strapi's own events are sent.
-  await strapi.db.transaction(({ onCommit }) => {
-    onCommit(() => strapi.eventHub.emit('entry.update', { model: model.modelName, uid, entry }));
-  });
-};
-
 const publishDue = async (strapi: Core.Strapi, uid: ScheduledUid, now: Date) => {
   const due: Row[] = await strapi.db.query(uid).findMany({
     select: ['id', 'documentId', 'locale'],
@@ -55,29 +42,21 @@ const publishDue = async (strapi: Core.Strapi, uid: ScheduledUid, now: Date) => 
   }
 };
 
+/** An article's expiry: it is unpublished and kept as a draft. */
 const expireDue = async (strapi: Core.Strapi, uid: ScheduledUid, now: Date) => {
-  const unpublishes = SCHEDULED_TYPES[uid].onExpiry === 'unpublish';
   const due: Row[] = await strapi.db.query(uid).findMany({
     select: ['id', 'documentId', 'locale'],
-    where: { publishedAt: null, expireAt: { $lte: now }, ...(unpublishes ? {} : { expired: false }) },
+    where: { publishedAt: null, expireAt: { $lte: now } },
     orderBy: { expireAt: 'asc' },
     limit: BATCH,
   });
   for (const row of due) {
-    if (unpublishes) {
-      // The expiry is used up: published again later, the article stays up until a new one is set.
-      await claimOnce(strapi, uid, row, { expireAt: { $lte: now } }, { expireAt: null }, async () => {
-        await strapi.db.query(uid).updateMany({ where: { documentId: row.documentId, ...localeOf(row) }, data: { expireAt: null } });
-        await strapi.documents(uid).unpublish({ documentId: row.documentId, ...localeOf(row) });
-        strapi.log.info(`Lịch đăng: đã gỡ ${uid} ${row.documentId} (hết hạn)`);
-      });
-    } else {
-      await claimOnce(strapi, uid, row, { expired: false, expireAt: { $lte: now } }, { expired: true }, async () => {
-        await strapi.db.query(uid).updateMany({ where: { documentId: row.documentId, ...localeOf(row) }, data: { expired: true } });
-        await announceUpdate(strapi, uid, row.documentId);
-        strapi.log.info(`Lịch đăng: ${uid} ${row.documentId} đã hết hiệu lực`);
-      });
-    }
+    // The expiry is used up: published again later, the article stays up until a new one is set.
+    await claimOnce(strapi, uid, row, { expireAt: { $lte: now } }, { expireAt: null }, async () => {
+      await strapi.db.query(uid).updateMany({ where: { documentId: row.documentId, ...localeOf(row) }, data: { expireAt: null } });
+      await strapi.documents(uid).unpublish({ documentId: row.documentId, ...localeOf(row) });
+      strapi.log.info(`Lịch đăng: đã gỡ ${uid} ${row.documentId} (hết hạn)`);
+    });
   }
 };
 
@@ -91,7 +70,7 @@ export const runSchedule = async (strapi: Core.Strapi, now = new Date()) => {
   try {
     for (const uid of Object.keys(SCHEDULED_TYPES) as ScheduledUid[]) {
       await publishDue(strapi, uid, now);
-      await expireDue(strapi, uid, now);
+      if (expires(uid)) await expireDue(strapi, uid, now);
     }
   } finally {
     running = false;

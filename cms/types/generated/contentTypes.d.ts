@@ -727,10 +727,6 @@ export interface ApiDocumentDocument extends Struct.CollectionTypeSchema {
       'api::document-type.document-type'
     >;
     effectiveDate: Schema.Attribute.Date;
-    expireAt: Schema.Attribute.DateTime &
-      Schema.Attribute.Private &
-      Schema.Attribute.CustomField<'global::vn-datetime'>;
-    expired: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     expiryDate: Schema.Attribute.Date;
     fields: Schema.Attribute.Relation<
       'manyToMany',

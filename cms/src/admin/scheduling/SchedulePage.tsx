@@ -37,7 +37,7 @@ const SchedulePage = () => {
     <Layouts.Root>
       <Page.Main>
         <Page.Title>Lịch đăng</Page.Title>
-        <Layouts.Header title="Lịch đăng" subtitle="Tin bài và văn bản hẹn giờ đăng hoặc hết hạn, theo giờ Việt Nam (GMT+7)" />
+        <Layouts.Header title="Lịch đăng" subtitle="Tin bài hẹn giờ đăng hoặc hết hạn và văn bản hẹn giờ đăng, theo giờ Việt Nam (GMT+7)" />
         <Layouts.Content>
           {failed ? (
             <Typography textColor="danger600">Không tải được lịch đăng, vui lòng tải lại trang.</Typography>
