@@ -415,8 +415,15 @@ describe('control endpoints', () => {
     expect(await getStatus(publisher.url)).toEqual({
       mode: 'build',
       liveRelease: expect.stringMatching(/^\d{8}T\d{9}Z-[0-9a-f]{6}$/),
-      lastSuccess: { at: expect.any(String), durationMs: expect.any(Number), release: expect.any(String) },
+      lastSuccess: {
+        at: expect.any(String),
+        durationMs: expect.any(Number),
+        release: expect.any(String),
+        full: true,
+        phases: { prepare: expect.any(Number), build: expect.any(Number), reuse: expect.any(Number), activate: expect.any(Number) },
+      },
       lastError: null,
+      lastIndex: null,
       queued: 0,
       building: false,
       nextRetryAt: null,

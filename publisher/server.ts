@@ -8,14 +8,42 @@ import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
+import { codeVersion, readState, repairIncrementalCache, writeState } from './cache.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
+import { linkUnchanged } from './reuse.ts';
+import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
 import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
+
+/** Milliseconds per step of the last build; `index` runs after the release is live. */
+export interface BuildPhases {
+  /** Computing the code version (and deciding on a full build). */
+  prepare: number;
+  /** The build command until Astro starts rendering pages (content sync, bundling). */
+  sync?: number;
+  /** Astro's page generation until the build command exits (Pagefind hook included, if any). */
+  render?: number;
+  build: number;
+  /** Hard-linking files identical to the live release's. */
+  reuse: number;
+  /** Check and the atomic switch. */
+  activate: number;
+  index?: number;
+}
 
 export interface PublisherStatus {
   mode: PublisherConfig['mode'];
   liveRelease: string | null;
-  lastSuccess: { at: string; durationMs: number; release: string | null } | null;
+  lastSuccess: {
+    at: string;
+    durationMs: number;
+    release: string | null;
+    full?: boolean;
+    phases?: BuildPhases;
+    reuse?: { linked: number; kept: number; bytesShared: number };
+  } | null;
+  /** The search index of the live release, when an index command builds it after the switch. */
+  lastIndex: { at: string; release: string; durationMs: number; error: string | null } | null;
   lastError: { at: string; message: string } | null;
   /** Changes waiting for the next build (or dispatch). */
   queued: number;
@@ -65,6 +93,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   let liveRelease: string | null = null;
   let lastSuccess: PublisherStatus['lastSuccess'] = null;
   let lastError: PublisherStatus['lastError'] = null;
+  let lastIndex: PublisherStatus['lastIndex'] = null;
   let buildCount = 0;
 
   // Survives restarts: a change accepted but not yet built (crash, deploy, kill during a build)
@@ -86,6 +115,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   if (config.mode === 'build') {
     const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
     liveRelease = recovered.live;
+    if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
   } else {
     liveRelease = await readLive(config.liveLink, config.releasesDir, config.expectedPages);
@@ -101,9 +131,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     });
   }
 
-  function succeed(startedAt: number, release: string | null, fields: Record<string, unknown>) {
+  function succeed(startedAt: number, release: string | null, fields: Record<string, unknown>, extra: Partial<NonNullable<PublisherStatus['lastSuccess']>> = {}) {
     const durationMs = Math.round(performance.now() - startedAt);
-    lastSuccess = { at: new Date().toISOString(), durationMs, release };
+    lastSuccess = { at: new Date().toISOString(), durationMs, release, ...extra };
     log('info', config.mode === 'build' ? 'build.succeeded' : 'relay.dispatched', { ...fields, durationMs });
     if (queue.status().queued === 0) markClean();
   }
@@ -112,28 +142,88 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const id = newReleaseId();
     const outDir = partialDir(config.releasesDir, id);
     const startedAt = performance.now();
+    const startedAtWall = Date.now();
     buildCount += 1;
-    log('info', 'build.started', { release: id, changes: changes.length });
+    const phases: BuildPhases = { prepare: 0, build: 0, reuse: 0, activate: 0 };
+    let step = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - step);
+      step = now;
+      return ms;
+    };
+    let full = false;
+    let version = '';
+    let reuse: NonNullable<PublisherStatus['lastSuccess']>['reuse'];
     try {
+      version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
+      full = (await readState(config.stateFile)).codeVersion !== version;
+      phases.prepare = lap();
+      log('info', 'build.started', { release: id, changes: changes.length, full });
       await mkdir(outDir, { recursive: true });
+      let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
         outDir,
+        {
+          full,
+          env: { PUBLISHER_CODE_VERSION: version },
+          // Astro prints this banner when content is synced and the bundle built, before any page.
+          onLine: (line) => {
+            if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
+          },
+        },
       );
+      if (renderStartedAt !== null) {
+        phases.sync = Math.round(renderStartedAt - step);
+        phases.render = Math.round(performance.now() - renderStartedAt);
+      }
+      phases.build = lap();
       await checkRelease(outDir, config.expectedPages);
+      const liveDir = liveRelease && join(config.releasesDir, liveRelease);
+      if (liveDir) reuse = await linkUnchanged(outDir, liveDir);
+      if (config.indexCommand) await carryIndex(outDir, liveDir);
+      phases.reuse = lap();
       await activate(config.liveLink, config.releasesDir, id);
+      phases.activate = lap();
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
-      fail(startedAt, error, { release: id });
+      const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall - 2000).catch(() => 0);
+      fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
       throw error;
     }
     liveRelease = id;
-    succeed(startedAt, id, { release: id, changes: changes.length });
+    // Only a build that went live vouches for the code version; after a failed one the next builds all again.
+    await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
+    succeed(startedAt, id, { release: id, changes: changes.length, full, phases, reuse }, { full, phases, reuse });
+    if (config.indexCommand) await indexRelease(id, phases);
     try {
       const removed = await prune(config.releasesDir, liveRelease, config.keepReleases);
       if (removed.length) log('info', 'release.pruned', { removed });
     } catch (error) {
       log('warn', 'release.prune_failed', { error: errorMessage(error) });
+    }
+  }
+
+  /** The search index follows the live release; the release keeps its previous index until then. */
+  async function indexRelease(id: string, phases: BuildPhases) {
+    const startedAt = performance.now();
+    const releaseDir = join(config.releasesDir, id);
+    try {
+      await replaceIndex(releaseDir, (dir) =>
+        runBuild(
+          { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
+          dir,
+          { env: { PUBLISHER_RELEASE_DIR: releaseDir, PUBLISHER_INDEX_DIR: dir } },
+        ),
+      );
+      phases.index = Math.round(performance.now() - startedAt);
+      lastIndex = { at: new Date().toISOString(), release: id, durationMs: phases.index, error: null };
+      log('info', 'index.succeeded', { release: id, durationMs: phases.index });
+    } catch (error) {
+      const durationMs = Math.round(performance.now() - startedAt);
+      lastIndex = { at: new Date().toISOString(), release: id, durationMs, error: errorMessage(error) };
+      log('error', 'index.failed', { release: id, durationMs, error: errorMessage(error) });
     }
   }
 
@@ -164,7 +254,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   function status(): PublisherStatus {
-    return { mode: config.mode, liveRelease, lastSuccess, lastError, ...queue.status(), buildCount };
+    return { mode: config.mode, liveRelease, lastSuccess, lastError, lastIndex, ...queue.status(), buildCount };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse) {

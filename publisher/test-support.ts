@@ -11,6 +11,7 @@ import { startPublisher, type Publisher, type PublisherStatus } from './server.t
 export const SECRET = 'test-secret-0123456789abcdef';
 export const webDir = fileURLToPath(new URL('../web', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/build.mjs', import.meta.url));
+const indexFixture = fileURLToPath(new URL('./fixtures/index.mjs', import.meta.url));
 
 export interface Article {
   slug: string;
@@ -29,6 +30,10 @@ export interface Content {
 export interface Site {
   dir: string;
   releasesDir: string;
+  /** The fixture's content file; `<it>.index-hold` / `.index-fail` steer the fixture indexer. */
+  contentFile: string;
+  /** PUBLISHER_INDEX_COMMAND running the fixture indexer (fixtures/index.mjs). */
+  indexCommand: string;
   write(content: Content): void;
   /** Builds the fixture has started, across all processes. */
   builds(): number;
@@ -53,6 +58,8 @@ export function makeSite(content: Content): Site {
   const site: Site = {
     dir,
     releasesDir: join(dir, 'releases'),
+    contentFile,
+    indexCommand: `"${process.execPath}" "${indexFixture}" "${contentFile}"`,
     write: (next) => writeFileSync(contentFile, JSON.stringify(next)),
     builds: () => log().filter(([what]) => what === 'start').length,
     buildPids: () => log().filter(([what]) => what === 'start').map(([, pid]) => Number(pid)),
