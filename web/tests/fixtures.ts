@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import type { TestCms } from '../../cms/tests/harness';
 import { tinyPdf } from './build-helpers';
 
-const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
+export const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: string, info: Record<string, string> = {}) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'toasoan-fixture-'));
   try {
     const filepath = path.join(dir, filename);
@@ -20,7 +20,7 @@ const upload = async (cms: TestCms, buffer: Buffer, filename: string, mimetype: 
   }
 };
 
-const photo = (r: number, g: number, b: number) =>
+export const photo = (r: number, g: number, b: number) =>
   sharp({ create: { width: 1000, height: 667, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer();
 
 export const XSS_MARKER = 'xss-fixture';
