@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, existsSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
-import { codeVersion, repairIncrementalCache } from './cache.ts';
+import { codeVersion, repairIncrementalCache, unchangedOutputs } from './cache.ts';
 
 function tempDir() {
   const dir = mkdtempSync(join(tmpdir(), 'publisher-cache-'));
@@ -60,4 +60,28 @@ describe('code version', () => {
   function start() {
     return Date.now();
   }
+});
+
+describe('pages proven unchanged by Astro\'s manifests', () => {
+  const manifest = (pages: Record<string, string>, dependencyHash = 'd1', configHash = 'c1') =>
+    JSON.stringify({
+      version: 1,
+      configHash,
+      lockfileHash: 'l1',
+      routes: {
+        'src/pages/tin-tuc/[slug].astro': {
+          dependencyHash,
+          paths: Object.fromEntries(Object.entries(pages).map(([slug, key]) => [`/tin-tuc/${slug}/`, { cacheKey: key, outputFile: `tin-tuc/${slug}/index.html` }])),
+        },
+      },
+    });
+
+  test('same route code, same cacheKey: proven; another key, a new page, other code or config: not', () => {
+    const live = manifest({ a: 'a1', b: 'b1' });
+    expect([...unchangedOutputs(live, manifest({ a: 'a1', b: 'b2', c: 'c1' }))]).toEqual(['tin-tuc/a/index.html']);
+    expect(unchangedOutputs(live, manifest({ a: 'a1' }, 'd2')).size).toBe(0);
+    expect(unchangedOutputs(live, manifest({ a: 'a1' }, 'd1', 'c2')).size).toBe(0);
+    expect(unchangedOutputs(null, manifest({ a: 'a1' })).size).toBe(0);
+    expect(unchangedOutputs('not json', manifest({ a: 'a1' })).size).toBe(0);
+  });
 });

@@ -82,3 +82,58 @@ export async function repairIncrementalCache(cacheDir: string, startedAt: number
   if (manifest && manifest.mtimeMs >= startedAt) return 0;
   return removeNewerThan(join(cacheDir, OUTPUT), startedAt);
 }
+
+interface PathEntry {
+  cacheKey?: unknown;
+  outputFile?: string;
+  contentHashes?: Record<string, string>;
+}
+interface Manifest {
+  configHash?: string;
+  lockfileHash?: string;
+  routes?: Record<string, { dependencyHash?: string; paths?: Record<string, PathEntry> }>;
+}
+
+/** The manifest this build wrote (null when the build is not incremental or did not write one). */
+export async function readFreshManifest(cacheDir: string, startedAt: number): Promise<{ file: string; text: string } | null> {
+  const file = join(cacheDir, MANIFEST);
+  const info = await stat(file).catch(() => null);
+  if (!info || info.mtimeMs < startedAt) return null;
+  return { file, text: await readFile(file, 'utf8') };
+}
+
+/** Where the manifest of the build that made release `id` is kept, beside the release. */
+export const releaseManifest = (releasesDir: string, id: string) => join(releasesDir, `${id}.incremental.json`);
+
+const entryKey = (dependencyHash: string | undefined, entry: PathEntry) =>
+  JSON.stringify([dependencyHash ?? '', entry.cacheKey ?? null, Object.entries(entry.contentHashes ?? {}).sort()]);
+
+/**
+ * Output files that Astro's own bookkeeping proves identical in the new build and in the live
+ * release: same page of the same route, same code hash, same cacheKey and content hashes, same
+ * site config and lockfile. Astro renders deterministically from those (it skips pages on the same
+ * proof), so these files need no reading to be linked.
+ */
+export function unchangedOutputs(liveManifest: string | null, newManifest: string | null): Set<string> {
+  const same = new Set<string>();
+  if (!liveManifest || !newManifest) return same;
+  let live: Manifest;
+  let next: Manifest;
+  try {
+    live = JSON.parse(liveManifest) as Manifest;
+    next = JSON.parse(newManifest) as Manifest;
+  } catch {
+    return same;
+  }
+  if (live.configHash !== next.configHash || live.lockfileHash !== next.lockfileHash) return same;
+  for (const [route, entry] of Object.entries(next.routes ?? {})) {
+    const before = live.routes?.[route];
+    if (!before || before.dependencyHash !== entry.dependencyHash) continue;
+    for (const [pathname, page] of Object.entries(entry.paths ?? {})) {
+      const old = before.paths?.[pathname];
+      if (!old || !page.outputFile || old.outputFile !== page.outputFile) continue;
+      if (entryKey(before.dependencyHash, old) === entryKey(entry.dependencyHash, page)) same.add(decodeURI(page.outputFile));
+    }
+  }
+  return same;
+}

@@ -284,9 +284,12 @@ describe('building and publishing', () => {
       await waitFor(`build ${i}`, async () => (await page(publisher.siteUrl, '/')).text.includes(`Lần ${i}`));
     }
     await idle(publisher.url);
-    const releases = readdirSync(site.releasesDir);
+    const names = readdirSync(site.releasesDir);
+    const releases = names.filter((name) => !name.endsWith('.incremental.json'));
     expect(releases).toHaveLength(2);
     expect(releases).toContain((await getStatus(publisher.url)).liveRelease);
+    // Each release's incremental manifest goes with it.
+    expect(names.filter((name) => name.endsWith('.incremental.json')).sort()).toEqual(releases.map((id) => `${id}.incremental.json`).sort());
   });
 
   test('killed during a build, the service comes back serving the last good release, then builds the change', async () => {

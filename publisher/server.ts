@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -8,7 +8,7 @@ import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
-import { codeVersion, readState, repairIncrementalCache, writeState } from './cache.ts';
+import { codeVersion, readFreshManifest, readState, releaseManifest, repairIncrementalCache, unchangedOutputs, writeState } from './cache.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
 import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
@@ -155,6 +155,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     let full = false;
     let version = '';
     let reuse: NonNullable<PublisherStatus['lastSuccess']>['reuse'];
+    let manifest: { text: string } | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
@@ -180,14 +181,18 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       }
       phases.build = lap();
       await checkRelease(outDir, config.expectedPages);
+      manifest = await readFreshManifest(config.astroCacheDir, startedAtWall);
       const liveDir = liveRelease && join(config.releasesDir, liveRelease);
-      if (liveDir) reuse = await linkUnchanged(outDir, liveDir);
+      if (liveDir) reuse = await linkUnchanged(outDir, liveDir, full ? new Set() : await provenSame(liveRelease!, version, manifest?.text ?? null));
       if (config.indexCommand) await carryIndex(outDir, liveDir);
       phases.reuse = lap();
+      // Kept beside the release (first line: its code version) to prove the next build's unchanged pages.
+      if (manifest) await writeFile(releaseManifest(config.releasesDir, id), `${version}\n${manifest.text}`);
       await activate(config.liveLink, config.releasesDir, id);
       phases.activate = lap();
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
+      await rm(releaseManifest(config.releasesDir, id), { force: true });
       const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall - 2000).catch(() => 0);
       fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
       throw error;
@@ -203,6 +208,19 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     } catch (error) {
       log('warn', 'release.prune_failed', { error: errorMessage(error) });
     }
+  }
+
+  /**
+   * Paths Astro's manifests prove unchanged since the live release was built: both builds skipped
+   * or rendered them from the same inputs with the same code (and the same code version, which
+   * covers what Astro's hashes do not, like environment variables).
+   */
+  async function provenSame(live: string, version: string, next: string | null): Promise<Set<string>> {
+    const saved = await readFile(releaseManifest(config.releasesDir, live), 'utf8').catch(() => null);
+    if (!saved || !next) return new Set();
+    const newline = saved.indexOf('\n');
+    if (saved.slice(0, newline) !== version) return new Set();
+    return unchangedOutputs(saved.slice(newline + 1), next);
   }
 
   /** The search index follows the live release; the release keeps its previous index until then. */

@@ -83,6 +83,7 @@ export function makeSite(content: Content): Site {
       // Long enough that a test sees a recovery caused by its own event, not by a retry.
       PUBLISHER_RETRY_BASE_MS: '60000',
       PUBLISHER_BUILD_COMMAND: `"${process.execPath}" "${fixture}" "${contentFile}"`,
+      PUBLISHER_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
       ...extra,
     }),
   };
