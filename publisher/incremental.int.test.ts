@@ -71,7 +71,10 @@ describe('code version', () => {
   test('a change of the site code version builds everything; the same code builds incrementally, also after a restart', async () => {
     const env = { PUBLISHER_CODE_ENV: 'SITE_URL', SITE_URL: 'https://a.example.gov.vn' };
     const { site, publisher } = await startLive(site2, env);
-    const info = async () => JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text) as { full: string; codeVersion: string };
+    const info = async () => {
+      const { full, codeVersion } = JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text) as { full: string; codeVersion: string };
+      return { full, codeVersion };
+    };
     const first = await info();
     expect(first.full).toBe('1'); // nothing is known about the code of the cache yet
     expect((await getStatus(publisher.url)).lastSuccess?.full).toBe(true);
@@ -83,7 +86,10 @@ describe('code version', () => {
     // Same code after a restart: still incremental.
     const again = await start(site, env);
     await publishAndWait(again.url, (await getStatus(again.url)).liveRelease);
-    const read = async (url: string) => JSON.parse((await page(url, '/build-info.json')).text) as { full: string; codeVersion: string };
+    const read = async (url: string) => {
+      const { full, codeVersion } = JSON.parse((await page(url, '/build-info.json')).text) as { full: string; codeVersion: string };
+      return { full, codeVersion };
+    };
     expect(await read(again.siteUrl)).toEqual({ full: '0', codeVersion: first.codeVersion });
     await again.close();
 
@@ -102,6 +108,8 @@ describe('search index after the switch', () => {
     const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_INDEX_COMMAND: site.indexCommand });
     const indexOf = async () => (await page(publisher.siteUrl, '/pagefind/pagefind.js')).text;
     await waitFor('the first index', async () => (await indexOf()).includes('Cổng thông tin xã B'));
+    // The build is told the index follows the switch, so it can leave it out.
+    expect(JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text)).toMatchObject({ indexAfter: '1' });
 
     // Indexing held half-way: the release is live, searching still uses the previous complete index.
     writeFileSync(`${site.contentFile}.index-hold`, '');

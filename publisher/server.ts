@@ -168,7 +168,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         outDir,
         {
           full,
-          env: { PUBLISHER_CODE_VERSION: version },
+          // PUBLISHER_INDEX_AFTER=1: the search index is written after the switch; the build may skip its own.
+          env: { PUBLISHER_CODE_VERSION: version, PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0' },
           // Astro prints this banner when content is synced and the bundle built, before any page.
           onLine: (line) => {
             if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
