@@ -342,7 +342,7 @@ const main = async () => {
   if (hasFlag('write-docs')) {
     await writeDocsSection(
       'Publish to live',
-      `publish:${corpus.label.replace(/\s+/g, '-')}`,
+      `publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
         `Rebuild service with its defaults (debounce ${config.debounceMs} ms, incremental build, files reused from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
