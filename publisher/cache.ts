@@ -80,7 +80,8 @@ async function removeNewerThan(dir: string, since: number): Promise<number> {
 export async function repairIncrementalCache(cacheDir: string, startedAt: number): Promise<number> {
   const manifest = await stat(join(cacheDir, MANIFEST)).catch(() => null);
   if (manifest && manifest.mtimeMs >= startedAt) return 0;
-  return removeNewerThan(join(cacheDir, OUTPUT), startedAt);
+  // A margin for coarse timestamps: dropping a good copy only costs rendering that page again.
+  return removeNewerThan(join(cacheDir, OUTPUT), startedAt - 2000);
 }
 
 interface PathEntry {

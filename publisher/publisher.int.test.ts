@@ -215,6 +215,8 @@ describe('building and publishing', () => {
     expect((await page(siteUrl, '/')).text).not.toContain('Bài gây lỗi');
     expect((await page(siteUrl, '/tin-tuc/loi/')).status).toBe(404);
     expect(readdirSync(site.releasesDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // The page copy it wrote into Astro's cache before failing is dropped; the older ones stay.
+    expect(publisher.logs).toContainEqual(expect.objectContaining({ event: 'build.failed', cacheFilesDropped: 1 }));
 
     site.write(withArticle(site1, 'da-sua', 'Bài đã sửa'));
     await sendWebhook(url, publishEvent('da-sua'));
@@ -321,7 +323,9 @@ describe('building and publishing', () => {
     await exited;
 
     site.write(withArticle(site1, 'dang-xay', 'Bài đang xây dựng'));
-    const { url, siteUrl } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    const { url, siteUrl, logs } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    // The page copy the killed build left in Astro's cache (its manifest never written) is dropped.
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'startup.cache_repaired', cacheFilesDropped: 1 }));
 
     const served = await page(siteUrl, '/');
     expect(served.status).toBe(200);

@@ -100,6 +100,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   // is rebuilt when the service comes back instead of waiting for the next edit. Synchronous so a
   // write for a new change can never be reordered after the removal for the previous build.
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
+  // When the running build started (ms since the epoch), until it has succeeded or been cleaned up after.
+  const buildMarker = join(dirname(config.releasesDir), 'building');
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -114,6 +116,13 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   if (config.mode === 'build') {
     const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
+    // A build killed with the service (crash, kill -9) had no chance to repair Astro's cache.
+    const interrupted = Number(await readFile(buildMarker, 'utf8').catch(() => ''));
+    if (interrupted) {
+      const dropped = await repairIncrementalCache(config.astroCacheDir, interrupted);
+      log('info', 'startup.cache_repaired', { buildStartedAt: new Date(interrupted).toISOString(), cacheFilesDropped: dropped });
+    }
+    await rm(buildMarker, { force: true });
     liveRelease = recovered.live;
     if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
@@ -162,6 +171,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       phases.prepare = lap();
       log('info', 'build.started', { release: id, changes: changes.length, full });
       await mkdir(outDir, { recursive: true });
+      await writeFile(buildMarker, String(startedAtWall));
       let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
@@ -194,11 +204,13 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
       await rm(releaseManifest(config.releasesDir, id), { force: true });
-      const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall - 2000).catch(() => 0);
+      const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall).catch(() => 0);
+      await rm(buildMarker, { force: true });
       fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
       throw error;
     }
     liveRelease = id;
+    await rm(buildMarker, { force: true });
     // Only a build that went live vouches for the code version; after a failed one the next builds all again.
     await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
     succeed(startedAt, id, { release: id, changes: changes.length, full, phases, reuse }, { full, phases, reuse });
