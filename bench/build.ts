@@ -448,7 +448,7 @@ const main = async () => {
   if (hasFlag('write-docs')) {
     await writeDocsSection(
       'Build',
-      `build:${corpus.key}${cacheable ? ':cacheable-uploads' : ''}`,
+      `incremental-build:${corpus.key}${cacheable ? ':cacheable-uploads' : ''}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:build --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`}${cacheable ? ' --cacheable-uploads' : ''}\` on ${machineInfo}; load average at the end ${loadAfter}.`,
         '',

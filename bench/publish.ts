@@ -264,7 +264,7 @@ const main = async () => {
     const total = await articles.count({ status: 'published' } as any);
     for (let i = 1; i <= runs; i += 1) {
       await idle();
-      const [old] = (await articles.findMany({ status: 'published', sort: 'date:desc', start: Math.floor(total / 2) + i * 7, limit: 1 } as any)) as any[];
+      const [old] = (await articles.findMany({ status: 'published', sort: 'date:desc', start: (Math.floor(total / 2) + i * 7) % total, limit: 1 } as any)) as any[];
       const url = `/tin-tuc/${encodeURIComponent(old.slug)}/`;
       const before = (await get(`${publisher.siteUrl}${url}`)).text;
       const oldTitle = escapeHtml(old.title);
@@ -342,7 +342,7 @@ const main = async () => {
   if (hasFlag('write-docs')) {
     await writeDocsSection(
       'Publish to live',
-      `publish:${corpus.key}`,
+      `incremental-publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
         `Rebuild service with its defaults (debounce ${config.debounceMs} ms, incremental build, files reused from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
