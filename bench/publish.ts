@@ -183,7 +183,8 @@ const main = async () => {
     const succeeded = after.find((e) => e.event === 'build.succeeded');
     const indexed = after.find((e) => e.event === 'index.succeeded');
     const p = (succeeded?.fields.phases ?? {}) as Phases;
-    const reuse = succeeded?.fields.reuse as { linked: number; kept: number } | undefined;
+    const reused = after.find((e) => e.event === 'release.reused');
+    const reuse = reused?.fields as { linked: number; kept: number; durationMs: number } | undefined;
     return {
       phases: {
         webhookToQueue: queued ? queued.at - started : undefined,
@@ -192,7 +193,7 @@ const main = async () => {
         sync: p.sync,
         render: p.render,
         build: p.build,
-        reuse: p.reuse,
+        reuse: reuse?.durationMs,
         activate: p.activate,
         index: indexed ? (indexed.fields.durationMs as number) : undefined,
       },
@@ -328,9 +329,9 @@ const main = async () => {
     ['prepare', 'code version'],
     ['sync', 'data sync + bundling'],
     ['render', 'render (+ in-build index)'],
-    ['reuse', 'file reuse (hard links)'],
     ['activate', 'check + release switch'],
     ['index', 'search index (after switch)'],
+    ['reuse', 'file reuse (hard links, after switch)'],
   ];
   const breakdown = table(
     ['phase (p50)', ...scenarios],

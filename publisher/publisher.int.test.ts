@@ -427,7 +427,7 @@ describe('control endpoints', () => {
         durationMs: expect.any(Number),
         release: expect.any(String),
         full: true,
-        phases: { prepare: expect.any(Number), build: expect.any(Number), reuse: expect.any(Number), activate: expect.any(Number) },
+        phases: { prepare: expect.any(Number), build: expect.any(Number), activate: expect.any(Number) },
       },
       lastError: null,
       lastIndex: null,

@@ -24,8 +24,8 @@ export interface BuildPhases {
   /** Astro's page generation until the build command exits (Pagefind hook included, if any). */
   render?: number;
   build: number;
-  /** Hard-linking files identical to the live release's. */
-  reuse: number;
+  /** Hard-linking files identical to the previous release's, after the switch. */
+  reuse?: number;
   /** Check and the atomic switch. */
   activate: number;
   index?: number;
@@ -153,7 +153,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const startedAt = performance.now();
     const startedAtWall = Date.now();
     buildCount += 1;
-    const phases: BuildPhases = { prepare: 0, build: 0, reuse: 0, activate: 0 };
+    const phases: BuildPhases = { prepare: 0, build: 0, activate: 0 };
     let step = performance.now();
     const lap = () => {
       const now = performance.now();
@@ -163,7 +163,6 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     };
     let full = false;
     let version = '';
-    let reuse: NonNullable<PublisherStatus['lastSuccess']>['reuse'];
     let manifest: { text: string } | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
@@ -193,10 +192,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       phases.build = lap();
       await checkRelease(outDir, config.expectedPages);
       manifest = await readFreshManifest(config.astroCacheDir, startedAtWall);
-      const liveDir = liveRelease && join(config.releasesDir, liveRelease);
-      if (liveDir) reuse = await linkUnchanged(outDir, liveDir, full ? new Set() : await provenSame(liveRelease!, version, manifest?.text ?? null));
-      if (config.indexCommand) await carryIndex(outDir, liveDir);
-      phases.reuse = lap();
+      if (config.indexCommand) await carryIndex(outDir, liveRelease && join(config.releasesDir, liveRelease));
       // Kept beside the release (first line: its code version) to prove the next build's unchanged pages.
       if (manifest) await writeFile(releaseManifest(config.releasesDir, id), `${version}\n${manifest.text}`);
       await activate(config.liveLink, config.releasesDir, id);
@@ -209,12 +205,27 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
       throw error;
     }
+    const previous = liveRelease;
     liveRelease = id;
     await rm(buildMarker, { force: true });
     // Only a build that went live vouches for the code version; after a failed one the next builds all again.
     await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
-    succeed(startedAt, id, { release: id, changes: changes.length, full, phases, reuse }, { full, phases, reuse });
+    succeed(startedAt, id, { release: id, changes: changes.length, full, phases }, { full, phases });
     if (config.indexCommand) await indexRelease(id, phases);
+    // After the switch, off the publish's critical path: each file is replaced by an identical one
+    // (rename(2)), so readers of the live release never notice. Before pruning, which may remove `previous`.
+    if (previous) {
+      const reuseStartedAt = performance.now();
+      try {
+        const known = full ? new Set<string>() : await provenSame(previous, version, manifest?.text ?? null);
+        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous), known);
+        phases.reuse = Math.round(performance.now() - reuseStartedAt);
+        if (lastSuccess?.release === id) lastSuccess.reuse = result;
+        log('info', 'release.reused', { release: id, from: previous, durationMs: phases.reuse, ...result });
+      } catch (error) {
+        log('warn', 'release.reuse_failed', { release: id, error: errorMessage(error) });
+      }
+    }
     try {
       const removed = await prune(config.releasesDir, liveRelease, config.keepReleases);
       if (removed.length) log('info', 'release.pruned', { removed });
