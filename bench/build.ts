@@ -1,16 +1,19 @@
 // `pnpm bench:build` — how long the real site build takes against a real CMS.
 //
-//   pnpm bench:build [--corpus 10k|demo] [--cacheable-uploads] [--write-docs]
+//   pnpm bench:build [--corpus 10k|50k|demo] [--articles N] [--cacheable-uploads] [--write-docs]
 //
 // 1. Compiles and starts a throwaway Strapi (cms/tests/harness.ts) and fills it: the 10k corpus
-//    (bench/corpus.ts: 10,000 articles, 2,000 documents, 3,000 gallery images) or the demo seed.
+//    (bench/corpus.ts: 10,000 articles, 2,000 documents, 3,000 gallery images), 50k (50,000
+//    articles, same documents and images) or the demo seed.
 // 2. Times the shared loader on its own (loadSiteData from shared/src/load.ts): the GraphQL fetch
-//    every build starts with.
-// 3. Runs the real build twice, `astro build --outDir <tmp>` in web/ with STRAPI_URL/STRAPI_TOKEN:
-//    cold (empty image cache) and warm (same cache kept). The cache is a private folder: the build
-//    uses web/astro.config.ts through a two-line wrapper that only changes `cacheDir`, so web/.cache
-//    (which other builds on this machine use) is neither deleted nor polluted.
-// 4. Prints a table: fetch, route rendering, image transforms, total, pages/s, output size.
+//    of everything, the same-run baseline for the data sync.
+// 3. Data sync: `astro sync` (the content layer) into an empty store, then again (incremental).
+// 4. Builds, `astro build --outDir <tmp>` in web/ with STRAPI_URL/STRAPI_TOKEN, one cache folder:
+//    cold (empty cache, full), incremental with nothing changed, incremental after one old
+//    article's title edit, and a full build with the warm cache (`--force`, the baseline). The
+//    cache is a private folder: the build uses web/astro.config.ts through a two-line wrapper that
+//    only changes `cacheDir`, so web/.cache (which other builds on this machine use) is untouched.
+// 5. Prints tables: sync, phases, pages/s, output size, peak RSS (/usr/bin/time).
 //
 // --cacheable-uploads puts a small proxy in front of the CMS that adds
 // `Cache-Control: public, max-age=31536000, immutable` to /uploads/* responses — what Strapi sends
@@ -59,18 +62,39 @@ export const machineLine = () => {
   return `${m.cores} cores (${m.cpu}), ${m.memGiB} GiB RAM, Node ${m.node}, Strapi on SQLite in the same machine; load average at start ${m.load}`;
 };
 
-export type CorpusKind = 'demo' | '10k';
+export type CorpusKind = 'demo' | '10k' | '50k';
+
+/** `--corpus demo|10k|50k`; `--articles N` (and `--documents`, `--gallery`) override the generated sizes. */
+export const corpusArgs = (fallback: CorpusKind) => {
+  const kind = argValue('corpus', fallback) as CorpusKind;
+  if (!['demo', '10k', '50k'].includes(kind)) throw new Error(`--corpus must be demo, 10k or 50k (got ${kind})`);
+  const number = (name: string, value: number) => {
+    const raw = argValue(name, String(value));
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number (got ${raw})`);
+    return n;
+  };
+  const sizes = {
+    articles: number('articles', kind === '50k' ? 50_000 : 10_000),
+    documents: number('documents', 2_000),
+    galleryImages: number('gallery', 3_000),
+  };
+  const label = kind === 'demo' ? 'demo' : `${sizes.articles} articles`;
+  /** The docs block the figures go to: the standard corpora keep their block across re-runs. */
+  const key = kind === 'demo' ? 'demo' : sizes.articles === 10_000 ? '10k' : sizes.articles === 50_000 ? '50k' : `${sizes.articles}-articles`;
+  return { kind, sizes, label, key };
+};
 
 /** Compiles the CMS, starts a throwaway one, fills it with the requested corpus. */
-export const startCmsWithCorpus = async (corpus: CorpusKind, env: Record<string, string> = {}) => {
+export const startCmsWithCorpus = async (corpus: ReturnType<typeof corpusArgs>, env: Record<string, string> = {}) => {
   const { startCms, strapiModule } = await import('../cms/tests/harness.ts');
   const t0 = performance.now();
   await strapiModule.compileStrapi({ appDir: CMS_DIR });
-  const cms = await startCms({ seed: corpus === 'demo', env });
+  const cms = await startCms({ seed: corpus.kind === 'demo', env });
   let corpusMs = performance.now() - t0;
-  if (corpus === '10k') {
+  if (corpus.kind !== 'demo') {
     const { generateCorpus } = await import('./corpus.ts');
-    const result = await generateCorpus(cms.strapi, { log: (line) => console.log(`  ${line}`) });
+    const result = await generateCorpus(cms.strapi, { ...corpus.sizes, log: (line) => console.log(`  ${line}`) });
     corpusMs = result.totalMs;
   }
   return { cms, corpusMs };
@@ -200,6 +224,10 @@ export const runAstroBuild = async (opts: {
   outDir: string;
   cacheDir: string;
   workDir: string;
+  /** `sync`: only the content layer sync (`astro sync`), no pages. */
+  command?: 'build' | 'sync';
+  /** e.g. `--force`: a full build that ignores the incremental manifest and the content store. */
+  extraArgs?: string[];
 }): Promise<BuildRun> => {
   const wrapperDir = path.join(opts.workDir, 'config');
   await mkdir(wrapperDir, { recursive: true });
@@ -211,7 +239,10 @@ export const runAstroBuild = async (opts: {
   const logFile = path.join(opts.workDir, `build-${opts.label.replace(/\W+/g, '-')}.log`);
   const log = createWriteStream(logFile);
   const useTime = existsSync('/usr/bin/time');
-  const astroArgs = [ASTRO_BIN, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir', opts.outDir];
+  const astroArgs =
+    opts.command === 'sync'
+      ? [ASTRO_BIN, 'sync', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), ...(opts.extraArgs ?? [])]
+      : [ASTRO_BIN, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir', opts.outDir, ...(opts.extraArgs ?? [])];
   const [file, args] = useTime ? ['/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, ...astroArgs]] : [process.execPath, astroArgs];
   const started = performance.now();
   const marks: Record<string, number> = {};
@@ -324,41 +355,71 @@ export const timeFetch = async (strapiUrl: string, token: string) => {
 
 // ---- Main ------------------------------------------------------------------------------------------
 
+/** Changes one old article's title straight through the Document Service (as the admin would) and publishes it. */
+const editOldTitle = async (cms: { strapi: any }) => {
+  const articles = cms.strapi.documents('api::article.article');
+  const total = await articles.count({ status: 'published' });
+  const [old] = await articles.findMany({ status: 'published', sort: 'date:desc', start: Math.floor(total / 2), limit: 1 });
+  await articles.update({ documentId: old.documentId, data: { title: `${old.title} (đã sửa)` } });
+  await articles.publish({ documentId: old.documentId });
+  return old.slug as string;
+};
+
 const main = async () => {
-  const corpus = argValue('corpus', '10k') as CorpusKind;
-  if (corpus !== '10k' && corpus !== 'demo') throw new Error(`--corpus must be 10k or demo (got ${corpus})`);
+  const corpus = corpusArgs('10k');
   const cacheable = hasFlag('cacheable-uploads');
   const keep = hasFlag('keep');
   const machineInfo = machineLine();
-  console.log(`bench:build — corpus ${corpus}${cacheable ? ', cacheable uploads' : ''}\nmachine: ${machineInfo}`);
+  console.log(`bench:build — corpus ${corpus.label}${cacheable ? ', cacheable uploads' : ''}\nmachine: ${machineInfo}`);
 
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'toasoan-bench-build-'));
   const { cms, corpusMs } = await startCmsWithCorpus(corpus);
   let proxy: Awaited<ReturnType<typeof startCacheableProxy>> | undefined;
   const runs: BuildRun[] = [];
+  const syncs: BuildRun[] = [];
   let fetch: Awaited<ReturnType<typeof timeFetch>>;
+  let loadAfter = '';
+  let plan: Array<{ label: string; before?: () => Promise<unknown>; extraArgs?: string[] }> = [];
   try {
-    console.log(`CMS ready at ${cms.url} (${corpus === '10k' ? 'corpus generated' : 'demo seeded'} in ${seconds(corpusMs)})`);
+    console.log(`CMS ready at ${cms.url} (${corpus.kind === 'demo' ? 'demo seeded' : 'corpus generated'} in ${seconds(corpusMs)})`);
     fetch = await timeFetch(cms.url, cms.buildToken);
     console.log(`fetch (loadSiteData): ${seconds(fetch.ms)} — ${fetch.articles} articles, ${fetch.documents} documents, ${fetch.galleryImages} gallery images`);
     proxy = cacheable ? await startCacheableProxy(cms.url) : undefined;
     const strapiUrl = proxy?.url ?? cms.url;
+
+    // Data sync through the site's content layer (astro sync): full into an empty store, then again (incremental).
+    const syncCache = path.join(workDir, 'cache-sync');
+    for (const label of ['sync, full (empty store)', 'sync, incremental (nothing changed)']) {
+      const run = await runAstroBuild({ label, command: 'sync', strapiUrl, token: cms.buildToken, outDir: path.join(workDir, 'out-sync'), cacheDir: syncCache, workDir });
+      syncs.push(run);
+      console.log(`  ${label}: ${run.ok ? 'ok' : 'FAILED'} in ${seconds(run.wallMs)}, peak RSS ${run.maxRssMiB ?? '–'} MiB`);
+    }
+
     const cacheDir = path.join(workDir, 'cache');
-    for (const label of ['cold', 'warm']) {
+    plan = [
+      { label: 'cold (full, empty cache)' },
+      { label: 'incremental, nothing changed' },
+      { label: 'incremental, one old title edited', before: () => editOldTitle(cms) },
+      { label: 'full, warm cache (--force)', extraArgs: ['--force'] },
+    ];
+    for (const { label, before, extraArgs } of plan) {
+      await before?.();
       console.log(`astro build (${label}) …`);
-      const run = await runAstroBuild({ label, strapiUrl, token: cms.buildToken, outDir: path.join(workDir, `out-${label}`), cacheDir, workDir });
+      const run = await runAstroBuild({ label, strapiUrl, token: cms.buildToken, outDir: path.join(workDir, `out-${runs.length}`), cacheDir, workDir, extraArgs });
       runs.push(run);
+      await rm(path.join(workDir, `out-${runs.length - 1}`), { recursive: true, force: true });
       console.log(
-        `  ${run.ok ? 'ok' : 'FAILED'} in ${seconds(run.wallMs)}: setup ${seconds(run.setupMs)}, routes ${seconds(run.routesMs)}, images ${seconds(run.imagesMs)} (${run.images} files, ${run.imagesCached} from cache), post ${seconds(run.postMs)}; ${run.pages} pages; log ${run.logFile}`,
+        `  ${run.ok ? 'ok' : 'FAILED'} in ${seconds(run.wallMs)}: setup ${seconds(run.setupMs)}, routes ${seconds(run.routesMs)}, images ${seconds(run.imagesMs)} (${run.images} files, ${run.imagesCached} from cache), post ${seconds(run.postMs)}; ${run.pages} pages; peak RSS ${run.maxRssMiB ?? '–'} MiB; log ${run.logFile}`,
       );
       if (!run.ok) break;
     }
+    loadAfter = machine().load;
   } finally {
     await proxy?.close();
     await cms.destroy();
   }
 
-  const header = ['run', 'total', 'setup (Vite)', 'routes (fetch + render)', 'of which fetch*', 'of which render*', 'pages', 'pages/s*', 'images (transformed / from cache)', 'sitemap + Pagefind', 'output', 'peak RSS'];
+  const header = ['run', 'total', 'setup (sync + Vite)', 'routes (render)', 'of which first page*', 'of which render*', 'pages', 'pages/s*', 'images (transformed / from cache)', 'sitemap + Pagefind', 'output', 'peak RSS'];
   const rows = runs.map((r) => {
     const renderMs = r.renderMs;
     return [
@@ -377,28 +438,35 @@ const main = async () => {
     ];
   });
   const md = table(header, rows);
-  console.log(`\nfetch (loadSiteData, separate run): ${seconds(fetch!.ms)}\n${md}\n* fetch = routes phase start → first rendered page (the first getStaticPaths loads the data); render = first → last page; pages/s over render.`);
+  const syncMd = table(
+    ['content layer sync (`astro sync`)', 'total', 'peak RSS', 'baseline: shared `loadSiteData` (GraphQL fetch of everything)'],
+    syncs.map((r) => [r.label + (r.ok ? '' : ' (FAILED)'), seconds(r.wallMs), r.maxRssMiB === null ? '–' : `${r.maxRssMiB} MiB`, seconds(fetch!.ms)]),
+  );
+  const note = '\\* first page = routes phase start → first rendered page (getStaticPaths of the first route); render = first → last page; pages/s over render. Peak RSS: `/usr/bin/time` maximum resident set of the build process tree\'s largest process.';
+  console.log(`\n${syncMd}\n\n${md}\n${note}\nload average at the end: ${loadAfter}`);
 
   if (hasFlag('write-docs')) {
     await writeDocsSection(
       'Build',
-      `build:${corpus}${cacheable ? ':cacheable-uploads' : ''}`,
+      `incremental-build:${corpus.key}${cacheable ? ':cacheable-uploads' : ''}`,
       [
-        `Measured ${new Date().toISOString().slice(0, 10)} with \`pnpm bench:build --corpus ${corpus}${cacheable ? ' --cacheable-uploads' : ''}\` on ${machineInfo}.`,
+        `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:build --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`}${cacheable ? ' --cacheable-uploads' : ''}\` on ${machineInfo}; load average at the end ${loadAfter}.`,
         '',
-        `Corpus: ${fetch!.articles} articles, ${fetch!.documents} documents, ${fetch!.galleryImages} gallery images, ${fetch!.albums} albums. Fetch (shared \`loadSiteData\`, measured separately): ${seconds(fetch!.ms)}.`,
+        `Corpus: ${fetch!.articles} articles, ${fetch!.documents} documents, ${fetch!.galleryImages} gallery images, ${fetch!.albums} albums.`,
+        '',
+        syncMd,
         '',
         md,
         '',
-        '\\* fetch = routes phase start → first rendered page (the first `getStaticPaths` loads the data); render = first → last page; pages/s over render.',
+        note,
       ].join('\n'),
     );
   }
   // Build logs stay (their paths are printed above); outputs and caches go unless --keep.
   if (!keep) {
-    for (const name of ['out-cold', 'out-warm', 'cache', 'config']) await rm(path.join(workDir, name), { recursive: true, force: true });
+    for (const name of ['out-sync', 'cache-sync', 'cache', 'config']) await rm(path.join(workDir, name), { recursive: true, force: true });
   } else console.log(`kept ${workDir}`);
-  process.exit(runs.every((r) => r.ok) && runs.length === 2 ? 0 : 1);
+  process.exit(runs.every((r) => r.ok) && syncs.every((r) => r.ok) && runs.length === plan.length ? 0 : 1);
 };
 
 if (import.meta.main) {

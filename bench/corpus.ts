@@ -36,12 +36,14 @@ type SeedImages = typeof import('../cms/src/seed/images.ts');
 type SeedPdf = typeof import('../cms/src/seed/pdf.ts');
 type SeedRandom = typeof import('../cms/src/seed/random.ts');
 type SlugUtil = typeof import('../cms/src/utils/slug.ts');
+type RichHtml = typeof import('../cms/src/utils/rich-html.ts');
 const loadSeedModules = () => ({
   data: requireDist('./data.js') as SeedData,
   images: requireDist('./images.js') as SeedImages,
   pdf: requireDist('./pdf.js') as SeedPdf,
   random: requireDist('./random.js') as SeedRandom,
   slug: requireDist('../utils/slug.js') as SlugUtil,
+  richHtml: requireDist('../utils/rich-html.js') as RichHtml,
 });
 
 export interface CorpusOptions {
@@ -194,7 +196,7 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
   const nGallery = options.galleryImages ?? 3_000;
   const nAlbums = options.albums ?? 30;
   const log = options.log ?? ((line: string) => console.log(line));
-  const { data, images, pdf, random: randomModule, slug } = loadSeedModules();
+  const { data, images, pdf, random: randomModule, slug, richHtml } = loadSeedModules();
   const rnd = randomModule.createRandom(options.seed ?? 20_261_101);
   const newDocumentId = documentIdMaker(rnd.next);
   const timings: Record<string, number> = {};
@@ -409,7 +411,8 @@ export const generateCorpus = async (strapi: Core.Strapi, options: CorpusOptions
       title: title.slice(0, 300),
       slug: articleSlug(slug.toSlug(title)),
       lead,
-      body: parts.join('\n\n'),
+      // Stored as the editor stores it (the CMS converts Markdown on every write; a bulk insert must too).
+      body: richHtml.toRichHtml(parts.join('\n\n')),
       author,
       source: pick(data.SOURCES),
       date,

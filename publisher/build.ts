@@ -10,18 +10,27 @@ export interface BuildCommand {
 
 const TAIL_LINES = 20;
 
+export interface RunOptions {
+  /** Rebuild everything: the token `{force}` becomes `--force`, and PUBLISHER_FULL_BUILD=1. */
+  full?: boolean;
+  env?: Record<string, string>;
+  /** Every line of output as it arrives (phase timings). */
+  onLine?: (line: string) => void;
+}
+
 /**
  * Runs the site build into `outDir`. On failure the error message ends with the last lines of
  * output, because that is where astro and most tools print the actual cause.
  */
-export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
-  const [file, ...args] = command.argv.map((arg) => arg.replaceAll('{outDir}', outDir));
+export function runBuild(command: BuildCommand, outDir: string, options: RunOptions = {}): Promise<void> {
+  const argv = command.argv.flatMap((arg) => (arg === '{force}' ? (options.full ? ['--force'] : []) : [arg.replaceAll('{outDir}', outDir)]));
+  const [file, ...args] = argv;
   if (!file) return Promise.reject(new Error('build command is empty'));
   return new Promise((resolve, reject) => {
     // Own process group: a shell command's children (sh → node → astro workers) are killed with it.
     const child = spawn(file, args, {
       cwd: command.cwd,
-      env: { ...command.env, PUBLISHER_OUT_DIR: outDir },
+      env: { ...command.env, ...options.env, PUBLISHER_OUT_DIR: outDir, PUBLISHER_FULL_BUILD: options.full ? '1' : '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -42,7 +51,9 @@ export function runBuild(command: BuildCommand, outDir: string): Promise<void> {
     const tail: string[] = [];
     const collect = (chunk: Buffer) => {
       for (const line of chunk.toString('utf8').split('\n')) {
-        if (line.trim()) tail.push(line.trimEnd());
+        if (!line.trim()) continue;
+        tail.push(line.trimEnd());
+        options.onLine?.(line);
       }
       tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
     };

@@ -29,7 +29,7 @@ describe('loadConfig', () => {
       maxBodyBytes: 1024 * 1024,
       relay: null,
     });
-    expect(config.buildCommand.slice(1)).toEqual(['/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}']);
+    expect(config.buildCommand.slice(1)).toEqual(['/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}', '{force}']);
   });
 
   test('the site server is separate from the control endpoints and only runs when given a port', () => {

@@ -36,6 +36,19 @@ export interface PublisherConfig {
   buildCwd: string;
   buildEnv: Record<string, string | undefined>;
   buildTimeoutMs: number;
+  /**
+   * Astro's cache folder (the site's `cacheDir`): incremental-build manifest, page copies, content
+   * layer data store, transformed images. It outlives release folders; repaired after a failed build.
+   */
+  astroCacheDir: string;
+  /** What makes up the site's code version; a new version rebuilds everything. */
+  codePaths: string[];
+  codeEnv: string[];
+  /** Code version of the last good build (so a deploy of new code is noticed across restarts). */
+  stateFile: string;
+  /** Shell command that writes the search index of a live release (argv), run after the switch; null: the build indexes. */
+  indexCommand: string[] | null;
+  indexTimeoutMs: number;
   keepReleases: number;
   /** Paths relative to a release that must exist besides index.html and 404.html. */
   expectedPages: string[];
@@ -87,6 +100,11 @@ const EnvSchema = z
     PUBLISHER_BUILD_COMMAND: z.string().optional(),
     PUBLISHER_BUILD_TIMEOUT_MS: int(15 * 60_000, 1),
     PUBLISHER_KEEP_RELEASES: int(3, 1),
+    PUBLISHER_ASTRO_CACHE_DIR: z.string().optional(),
+    PUBLISHER_CODE_PATHS: z.string().optional(),
+    PUBLISHER_CODE_ENV: list('SITE_URL,PUBLIC_CMS_URL,PUBLIC_MEDIA_URL,STRAPI_URL,IMAGE_HOSTS'),
+    PUBLISHER_INDEX_COMMAND: z.string().optional(),
+    PUBLISHER_INDEX_TIMEOUT_MS: int(2 * 60_000, 1),
     PUBLISHER_EXPECTED_PAGES: list(''),
     PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,category,tag,album,comment'),
     PUBLISHER_BUILD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -137,10 +155,18 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     retryMaxMs: Math.max(e.PUBLISHER_RETRY_MAX_MS, e.PUBLISHER_RETRY_BASE_MS),
     buildCommand: e.PUBLISHER_BUILD_COMMAND
       ? ['/bin/sh', '-c', e.PUBLISHER_BUILD_COMMAND]
-      : [process.execPath, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}'],
+      : [process.execPath, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
     buildCwd: webDir,
     buildEnv: buildEnv(env, e.STRAPI_URL),
     buildTimeoutMs: e.PUBLISHER_BUILD_TIMEOUT_MS,
+    astroCacheDir: e.PUBLISHER_ASTRO_CACHE_DIR ? resolve(webDir, e.PUBLISHER_ASTRO_CACHE_DIR) : join(webDir, '.cache', 'astro'),
+    codePaths: e.PUBLISHER_CODE_PATHS
+      ? e.PUBLISHER_CODE_PATHS.split(',').map((path) => resolve(webDir, path.trim())).filter(Boolean)
+      : [webDir, join(webDir, '..', 'shared'), join(webDir, '..', 'pnpm-lock.yaml')],
+    codeEnv: e.PUBLISHER_CODE_ENV,
+    stateFile: join(dirname(releasesDir), 'build-state.json'),
+    indexCommand: e.PUBLISHER_INDEX_COMMAND ? ['/bin/sh', '-c', e.PUBLISHER_INDEX_COMMAND] : null,
+    indexTimeoutMs: e.PUBLISHER_INDEX_TIMEOUT_MS,
     keepReleases: e.PUBLISHER_KEEP_RELEASES,
     expectedPages: e.PUBLISHER_EXPECTED_PAGES,
     alwaysBuildModels: e.PUBLISHER_ALWAYS_BUILD_MODELS,

@@ -215,6 +215,8 @@ describe('building and publishing', () => {
     expect((await page(siteUrl, '/')).text).not.toContain('Bài gây lỗi');
     expect((await page(siteUrl, '/tin-tuc/loi/')).status).toBe(404);
     expect(readdirSync(site.releasesDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
+    // The page copy it wrote into Astro's cache before failing is dropped; the older ones stay.
+    expect(publisher.logs).toContainEqual(expect.objectContaining({ event: 'build.failed', cacheFilesDropped: 1 }));
 
     site.write(withArticle(site1, 'da-sua', 'Bài đã sửa'));
     await sendWebhook(url, publishEvent('da-sua'));
@@ -284,9 +286,12 @@ describe('building and publishing', () => {
       await waitFor(`build ${i}`, async () => (await page(publisher.siteUrl, '/')).text.includes(`Lần ${i}`));
     }
     await idle(publisher.url);
-    const releases = readdirSync(site.releasesDir);
+    const names = readdirSync(site.releasesDir);
+    const releases = names.filter((name) => !name.endsWith('.incremental.json'));
     expect(releases).toHaveLength(2);
     expect(releases).toContain((await getStatus(publisher.url)).liveRelease);
+    // Each release's incremental manifest goes with it.
+    expect(names.filter((name) => name.endsWith('.incremental.json')).sort()).toEqual(releases.map((id) => `${id}.incremental.json`).sort());
   });
 
   test('killed during a build, the service comes back serving the last good release, then builds the change', async () => {
@@ -318,7 +323,9 @@ describe('building and publishing', () => {
     await exited;
 
     site.write(withArticle(site1, 'dang-xay', 'Bài đang xây dựng'));
-    const { url, siteUrl } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    const { url, siteUrl, logs } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    // The page copy the killed build left in Astro's cache (its manifest never written) is dropped.
+    expect(logs).toContainEqual(expect.objectContaining({ event: 'startup.cache_repaired', cacheFilesDropped: 1 }));
 
     const served = await page(siteUrl, '/');
     expect(served.status).toBe(200);
@@ -415,8 +422,15 @@ describe('control endpoints', () => {
     expect(await getStatus(publisher.url)).toEqual({
       mode: 'build',
       liveRelease: expect.stringMatching(/^\d{8}T\d{9}Z-[0-9a-f]{6}$/),
-      lastSuccess: { at: expect.any(String), durationMs: expect.any(Number), release: expect.any(String) },
+      lastSuccess: {
+        at: expect.any(String),
+        durationMs: expect.any(Number),
+        release: expect.any(String),
+        full: true,
+        phases: { prepare: expect.any(Number), build: expect.any(Number), activate: expect.any(Number) },
+      },
       lastError: null,
+      lastIndex: null,
       queued: 0,
       building: false,
       nextRetryAt: null,

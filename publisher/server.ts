@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -8,14 +8,42 @@ import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
+import { codeVersion, readFreshManifest, readState, releaseManifest, repairIncrementalCache, unchangedOutputs, writeState } from './cache.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
+import { linkUnchanged } from './reuse.ts';
+import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
 import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
+
+/** Milliseconds per step of the last build; `index` runs after the release is live. */
+export interface BuildPhases {
+  /** Computing the code version (and deciding on a full build). */
+  prepare: number;
+  /** The build command until Astro starts rendering pages (content sync, bundling). */
+  sync?: number;
+  /** Astro's page generation until the build command exits (Pagefind hook included, if any). */
+  render?: number;
+  build: number;
+  /** Hard-linking files identical to the previous release's, after the switch. */
+  reuse?: number;
+  /** Check and the atomic switch. */
+  activate: number;
+  index?: number;
+}
 
 export interface PublisherStatus {
   mode: PublisherConfig['mode'];
   liveRelease: string | null;
-  lastSuccess: { at: string; durationMs: number; release: string | null } | null;
+  lastSuccess: {
+    at: string;
+    durationMs: number;
+    release: string | null;
+    full?: boolean;
+    phases?: BuildPhases;
+    reuse?: { linked: number; kept: number; bytesShared: number };
+  } | null;
+  /** The search index of the live release, when an index command builds it after the switch. */
+  lastIndex: { at: string; release: string; durationMs: number; error: string | null } | null;
   lastError: { at: string; message: string } | null;
   /** Changes waiting for the next build (or dispatch). */
   queued: number;
@@ -67,12 +95,15 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   let liveRelease: string | null = null;
   let lastSuccess: PublisherStatus['lastSuccess'] = null;
   let lastError: PublisherStatus['lastError'] = null;
+  let lastIndex: PublisherStatus['lastIndex'] = null;
   let buildCount = 0;
 
   // Survives restarts: a change accepted but not yet built (crash, deploy, kill during a build)
   // is rebuilt when the service comes back instead of waiting for the next edit. Synchronous so a
   // write for a new change can never be reordered after the removal for the previous build.
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
+  // When the running build started (ms since the epoch), until it has succeeded or been cleaned up after.
+  const buildMarker = join(dirname(config.releasesDir), 'building');
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -87,7 +118,15 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   if (config.mode === 'build') {
     const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
+    // A build killed with the service (crash, kill -9) had no chance to repair Astro's cache.
+    const interrupted = Number(await readFile(buildMarker, 'utf8').catch(() => ''));
+    if (interrupted) {
+      const dropped = await repairIncrementalCache(config.astroCacheDir, interrupted);
+      log('info', 'startup.cache_repaired', { buildStartedAt: new Date(interrupted).toISOString(), cacheFilesDropped: dropped });
+    }
+    await rm(buildMarker, { force: true });
     liveRelease = recovered.live;
+    if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
   } else {
     liveRelease = await readLive(config.liveLink, config.releasesDir, config.expectedPages);
@@ -103,9 +142,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     });
   }
 
-  function succeed(startedAt: number, release: string | null, fields: Record<string, unknown>) {
+  function succeed(startedAt: number, release: string | null, fields: Record<string, unknown>, extra: Partial<NonNullable<PublisherStatus['lastSuccess']>> = {}) {
     const durationMs = Math.round(performance.now() - startedAt);
-    lastSuccess = { at: new Date().toISOString(), durationMs, release };
+    lastSuccess = { at: new Date().toISOString(), durationMs, release, ...extra };
     log('info', config.mode === 'build' ? 'build.succeeded' : 'relay.dispatched', { ...fields, durationMs });
     if (queue.status().queued === 0) markClean();
   }
@@ -114,28 +153,121 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const id = newReleaseId();
     const outDir = partialDir(config.releasesDir, id);
     const startedAt = performance.now();
+    const startedAtWall = Date.now();
     buildCount += 1;
-    log('info', 'build.started', { release: id, changes: changes.length });
+    const phases: BuildPhases = { prepare: 0, build: 0, activate: 0 };
+    let step = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - step);
+      step = now;
+      return ms;
+    };
+    let full = false;
+    let version = '';
+    let manifest: { text: string } | null = null;
     try {
+      version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
+      full = (await readState(config.stateFile)).codeVersion !== version;
+      phases.prepare = lap();
+      log('info', 'build.started', { release: id, changes: changes.length, full });
       await mkdir(outDir, { recursive: true });
+      await writeFile(buildMarker, String(startedAtWall));
+      let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
         outDir,
+        {
+          full,
+          // PUBLISHER_INDEX_AFTER=1: the search index is written after the switch; the build may skip its own.
+          env: { PUBLISHER_CODE_VERSION: version, PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0' },
+          // Astro prints this banner when content is synced and the bundle built, before any page.
+          onLine: (line) => {
+            if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
+          },
+        },
       );
+      if (renderStartedAt !== null) {
+        phases.sync = Math.round(renderStartedAt - step);
+        phases.render = Math.round(performance.now() - renderStartedAt);
+      }
+      phases.build = lap();
       await checkRelease(outDir, config.expectedPages);
+      manifest = await readFreshManifest(config.astroCacheDir, startedAtWall);
+      if (config.indexCommand) await carryIndex(outDir, liveRelease && join(config.releasesDir, liveRelease));
+      // Kept beside the release (first line: its code version) to prove the next build's unchanged pages.
+      if (manifest) await writeFile(releaseManifest(config.releasesDir, id), `${version}\n${manifest.text}`);
       await activate(config.liveLink, config.releasesDir, id);
+      phases.activate = lap();
     } catch (error) {
       await rm(outDir, { recursive: true, force: true });
-      fail(startedAt, error, { release: id });
+      await rm(releaseManifest(config.releasesDir, id), { force: true });
+      const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall).catch(() => 0);
+      await rm(buildMarker, { force: true });
+      fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
       throw error;
     }
+    const previous = liveRelease;
     liveRelease = id;
-    succeed(startedAt, id, { release: id, changes: changes.length });
+    await rm(buildMarker, { force: true });
+    // Only a build that went live vouches for the code version; after a failed one the next builds all again.
+    await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
+    succeed(startedAt, id, { release: id, changes: changes.length, full, phases }, { full, phases });
+    if (config.indexCommand) await indexRelease(id, phases);
+    // After the switch, off the publish's critical path: each file is replaced by an identical one
+    // (rename(2)), so readers of the live release never notice. Before pruning, which may remove `previous`.
+    if (previous) {
+      const reuseStartedAt = performance.now();
+      try {
+        const known = full ? new Set<string>() : await provenSame(previous, version, manifest?.text ?? null);
+        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous), known);
+        phases.reuse = Math.round(performance.now() - reuseStartedAt);
+        if (lastSuccess?.release === id) lastSuccess.reuse = result;
+        log('info', 'release.reused', { release: id, from: previous, durationMs: phases.reuse, ...result });
+      } catch (error) {
+        log('warn', 'release.reuse_failed', { release: id, error: errorMessage(error) });
+      }
+    }
     try {
       const removed = await prune(config.releasesDir, liveRelease, config.keepReleases);
       if (removed.length) log('info', 'release.pruned', { removed });
     } catch (error) {
       log('warn', 'release.prune_failed', { error: errorMessage(error) });
+    }
+  }
+
+  /**
+   * Paths Astro's manifests prove unchanged since the live release was built: both builds skipped
+   * or rendered them from the same inputs with the same code (and the same code version, which
+   * covers what Astro's hashes do not, like environment variables).
+   */
+  async function provenSame(live: string, version: string, next: string | null): Promise<Set<string>> {
+    const saved = await readFile(releaseManifest(config.releasesDir, live), 'utf8').catch(() => null);
+    if (!saved || !next) return new Set();
+    const newline = saved.indexOf('\n');
+    if (saved.slice(0, newline) !== version) return new Set();
+    return unchangedOutputs(saved.slice(newline + 1), next);
+  }
+
+  /** The search index follows the live release; the release keeps its previous index until then. */
+  async function indexRelease(id: string, phases: BuildPhases) {
+    const startedAt = performance.now();
+    const releaseDir = join(config.releasesDir, id);
+    try {
+      await replaceIndex(releaseDir, (dir) =>
+        runBuild(
+          { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
+          dir,
+          { env: { PUBLISHER_RELEASE_DIR: releaseDir, PUBLISHER_INDEX_DIR: dir } },
+        ),
+      );
+      phases.index = Math.round(performance.now() - startedAt);
+      lastIndex = { at: new Date().toISOString(), release: id, durationMs: phases.index, error: null };
+      log('info', 'index.succeeded', { release: id, durationMs: phases.index });
+    } catch (error) {
+      const durationMs = Math.round(performance.now() - startedAt);
+      lastIndex = { at: new Date().toISOString(), release: id, durationMs, error: errorMessage(error) };
+      log('error', 'index.failed', { release: id, durationMs, error: errorMessage(error) });
     }
   }
 
@@ -166,7 +298,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   function status(): PublisherStatus {
-    return { mode: config.mode, liveRelease, lastSuccess, lastError, ...queue.status(), buildCount };
+    return { mode: config.mode, liveRelease, lastSuccess, lastError, lastIndex, ...queue.status(), buildCount };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse) {

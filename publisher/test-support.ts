@@ -11,6 +11,7 @@ import { startPublisher, type Publisher, type PublisherStatus } from './server.t
 export const SECRET = 'test-secret-0123456789abcdef';
 export const webDir = fileURLToPath(new URL('../web', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/build.mjs', import.meta.url));
+const indexFixture = fileURLToPath(new URL('./fixtures/index.mjs', import.meta.url));
 
 export interface Article {
   slug: string;
@@ -31,6 +32,10 @@ export interface Content {
 export interface Site {
   dir: string;
   releasesDir: string;
+  /** The fixture's content file; `<it>.index-hold` / `.index-fail` steer the fixture indexer. */
+  contentFile: string;
+  /** PUBLISHER_INDEX_COMMAND running the fixture indexer (fixtures/index.mjs). */
+  indexCommand: string;
   write(content: Content): void;
   /** Builds the fixture has started, across all processes. */
   builds(): number;
@@ -55,6 +60,8 @@ export function makeSite(content: Content): Site {
   const site: Site = {
     dir,
     releasesDir: join(dir, 'releases'),
+    contentFile,
+    indexCommand: `"${process.execPath}" "${indexFixture}" "${contentFile}"`,
     write: (next) => writeFileSync(contentFile, JSON.stringify(next)),
     builds: () => log().filter(([what]) => what === 'start').length,
     buildPids: () => log().filter(([what]) => what === 'start').map(([, pid]) => Number(pid)),
@@ -78,6 +85,7 @@ export function makeSite(content: Content): Site {
       // Long enough that a test sees a recovery caused by its own event, not by a retry.
       PUBLISHER_RETRY_BASE_MS: '60000',
       PUBLISHER_BUILD_COMMAND: `"${process.execPath}" "${fixture}" "${contentFile}"`,
+      PUBLISHER_ASTRO_CACHE_DIR: join(dir, 'astro-cache'),
       ...extra,
     }),
   };

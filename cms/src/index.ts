@@ -10,7 +10,7 @@ import { ensureRebuildWebhook } from './bootstrap/webhooks';
 import { applyAdminViews } from './bootstrap/admin-views';
 import { seedDemoContent } from './seed';
 import { keepModerationQueueOrder } from './engagement/moderation';
-import { convertStoredRichText } from './bootstrap/rich-html';
+import { convertStoredRichTextOnce } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
 import { registerScheduling } from './scheduling';
 import { prepareDocumentRegister, registerDocumentRegister } from './register';
@@ -30,8 +30,8 @@ export default {
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    // Before anyone can open an entry: the editor never sees a Markdown body.
-    await convertStoredRichText(strapi);
+    // Before anyone can open an entry: the editor never sees a Markdown body. Once per database.
+    await convertStoredRichTextOnce(strapi);
     await prepareDocumentRegister(strapi);
     await ensureNewsroomRoles(strapi);
     await ensureSuperAdmin(strapi);

@@ -60,13 +60,18 @@ it('stores decomposed (NFD) Vietnamese composed (NFC), in the body and every oth
   expect(updated.body.data.body).toBe('<p>Sửa lại</p>');
 });
 
-it('converts a Markdown body stored before the editor into HTML once, at bootstrap; again changes nothing', async () => {
+// A database from before the editor: Markdown in the column, and no record of the one-time conversion.
+const MARKER = { type: 'core', name: 'toasoan', key: 'rich-html-conversion' } as const;
+
+it('converts a Markdown body stored before the editor into HTML once, at the first start; later starts touch no row', async () => {
   const created = await rest(cms, 'POST', '/api/articles', { token, body: { data: { title: 'Bài viết cũ bằng Markdown' } } });
   expect(created.status).toBe(201);
   const { documentId } = created.body.data;
   // As an older release stored it: Markdown straight in the column (draft and published rows).
   await cms.strapi.db.query('api::article.article').updateMany({ where: { documentId }, data: { body: MARKDOWN } });
   expect(await bodyInDatabase(documentId)).toEqual([MARKDOWN, MARKDOWN]);
+  expect(await cms.strapi.store.get(MARKER)).toMatchObject({ version: 1 });
+  await cms.strapi.store.delete(MARKER);
 
   cms = await cms.restart();
   const [html, published] = await bodyInDatabase(documentId);
@@ -77,8 +82,14 @@ it('converts a Markdown body stored before the editor into HTML once, at bootstr
   expect(html).toContain('<li>Triển khai <a href="https://example.gov.vn/ke-hoach">kế hoạch</a></li>');
   expect(html).toContain('<blockquote>\n<p><em>Đoàn kết - Dân chủ - Kỷ cương</em></p>\n</blockquote>');
   expect(html).not.toContain('**');
-
+  expect(await cms.strapi.store.get(MARKER)).toMatchObject({ version: 1, converted: expect.any(Number) });
   expect(await convertStoredRichText(cms.strapi)).toEqual({ converted: 0 });
+
+  // The conversion is recorded: the next start reads no article. A row written behind the
+  // application's back after it (never done by the product) stays as it is, which shows no row was read.
+  const untouched = await rest(cms, 'POST', '/api/articles', { token, body: { data: { title: 'Bài viết ghi thẳng vào cơ sở dữ liệu' } } });
+  await cms.strapi.db.query('api::article.article').updateMany({ where: { documentId: untouched.body.data.documentId }, data: { body: MARKDOWN } });
   cms = await cms.restart();
   expect(await bodyInDatabase(documentId)).toEqual([html, html]);
+  expect(await bodyInDatabase(untouched.body.data.documentId)).toEqual([MARKDOWN, MARKDOWN]);
 });

@@ -20,7 +20,7 @@ export const upload = async (cms: TestCms, buffer: Buffer, filename: string, mim
   }
 };
 
-const photo = (r: number, g: number, b: number) =>
+export const photo = (r: number, g: number, b: number) =>
   sharp({ create: { width: 1000, height: 667, channels: 3, background: { r, g, b } } }).jpeg({ quality: 80 }).toBuffer();
 
 export const XSS_MARKER = 'xss-fixture';

@@ -40,3 +40,22 @@ export const convertStoredRichText = async (strapi: Core.Strapi): Promise<{ conv
   if (converted) strapi.log.info(`Rich text: converted ${converted} stored entries from Markdown to HTML`);
   return { converted };
 };
+
+/**
+ * Where the one-time conversion is recorded (strapi_core_store_settings, key `core_toasoan_rich-html-conversion`).
+ * It lives in the database, not on disk, so a database restored from a backup made before the editor
+ * (which has no record) is converted on its first start, and every other start reads one row
+ * instead of every article: at 50,000 articles the scan cost each start tens of seconds.
+ */
+const MARKER = { type: 'core', name: 'toasoan', key: 'rich-html-conversion' } as const;
+const CONVERSION_VERSION = 1;
+
+/** Runs `convertStoredRichText` once per database; later starts find the record and touch no row. */
+export const convertStoredRichTextOnce = async (strapi: Core.Strapi): Promise<{ converted: number } | null> => {
+  const done = (await strapi.store.get(MARKER)) as { version?: number } | null;
+  if (done?.version === CONVERSION_VERSION) return null;
+  const result = await convertStoredRichText(strapi);
+  // Recorded after the rows: a start interrupted half-way converts the rest next time (the conversion is idempotent).
+  await strapi.store.set({ ...MARKER, value: { version: CONVERSION_VERSION, at: new Date().toISOString(), converted: result.converted } });
+  return result;
+};
