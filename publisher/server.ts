@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -104,6 +104,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
   // When the running build started (ms since the epoch), until it has succeeded or been cleaned up after.
   const buildMarker = join(dirname(config.releasesDir), 'building');
+  /** The one output folder every build uses (renamed into its release once checked). */
+  const buildDir = join(dirname(config.releasesDir), 'build');
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -171,16 +173,19 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       full = (await readState(config.stateFile)).codeVersion !== version;
       phases.prepare = lap();
       log('info', 'build.started', { release: id, changes: changes.length, full });
-      await mkdir(outDir, { recursive: true });
+      // Astro reuses a page only when built into the same output path as before (its per-route
+      // hash covers the configured outDir): every build goes to one folder, renamed into the release.
+      await rm(buildDir, { recursive: true, force: true });
+      await mkdir(buildDir, { recursive: true });
       await writeFile(buildMarker, String(startedAtWall));
       let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
-        outDir,
+        buildDir,
         {
           full,
           // PUBLISHER_INDEX_AFTER=1: the search index is written after the switch; the build may skip its own.
-          env: { PUBLISHER_CODE_VERSION: version, PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0' },
+          env: { PUBLISHER_CODE_VERSION: version, PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0', ASTRO_CACHE_DIR: config.astroCacheDir },
           // Astro prints this banner when content is synced and the bundle built, before any page.
           onLine: (line) => {
             if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
@@ -192,7 +197,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         phases.render = Math.round(performance.now() - renderStartedAt);
       }
       phases.build = lap();
-      await checkRelease(outDir, config.expectedPages);
+      await checkRelease(buildDir, config.expectedPages);
+      await rename(buildDir, outDir);
       manifest = await readFreshManifest(config.astroCacheDir, startedAtWall);
       if (config.indexCommand) await carryIndex(outDir, liveRelease && join(config.releasesDir, liveRelease));
       // Kept beside the release (first line: its code version) to prove the next build's unchanged pages.
@@ -200,6 +206,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       await activate(config.liveLink, config.releasesDir, id);
       phases.activate = lap();
     } catch (error) {
+      await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
       await rm(releaseManifest(config.releasesDir, id), { force: true });
       const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall).catch(() => 0);
@@ -258,7 +265,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         runBuild(
           { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
           dir,
-          { env: { PUBLISHER_RELEASE_DIR: releaseDir, PUBLISHER_INDEX_DIR: dir } },
+          { env: { PUBLISHER_RELEASE_DIR: releaseDir, PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir } },
         ),
       );
       phases.index = Math.round(performance.now() - startedAt);

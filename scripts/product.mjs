@@ -122,6 +122,8 @@ children.push(
       PUBLISHER_SITE_PORT: SITE_PORT,
       // Content may have changed while the service was stopped (a seed, an edit during a restart).
       PUBLISHER_BUILD_ON_START: 'always',
+      // The release goes live first; the search index of its data follows within seconds.
+      PUBLISHER_INDEX_COMMAND: `"${process.execPath}" --experimental-strip-types scripts/search-index.ts`,
     },
   })
 );
