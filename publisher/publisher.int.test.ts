@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, onTestFinished, test } from 'vitest';
 import {
   getStatus,
@@ -315,7 +315,9 @@ describe('building and publishing', () => {
     site.write({ ...withArticle(site1, 'dang-xay', 'Bài đang xây dựng'), sleepMs: 30_000 });
     await sendWebhook(firstUrl, publishEvent('dang-xay'));
     await waitFor('the second build to start', () => site.builds() === 2);
-    await waitFor('the half-built folder', () => readdirSync(site.releasesDir).some((name) => name.endsWith('.partial')));
+    // Every build writes into one folder beside the releases, renamed into a release once checked.
+    const buildDir = join(dirname(site.releasesDir), 'build');
+    await waitFor('the half-built folder', () => existsSync(join(buildDir, 'index.html')));
     const exited = new Promise((resolve) => child.once('exit', resolve));
     // The build runs in its own process group; systemd or a container runtime kills both at once.
     process.kill(-child.pid!, 'SIGKILL');

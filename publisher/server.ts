@@ -16,6 +16,9 @@ import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
 
 /** Milliseconds per step of the last build; `index` runs after the release is live. */
+/** A path in Astro's build log: "├─ /tin-tuc/x/index.html (+12ms)", or "(restored)"/"(cached)" when copied. */
+const ASTRO_PAGE_LINE = /[├└]─ \/\S*\s+\((?:(restored|cached)|\+[\d.]+m?s)\)/;
+
 export interface BuildPhases {
   /** Computing the code version (and deciding on a full build). */
   prepare: number;
@@ -41,6 +44,8 @@ export interface PublisherStatus {
     full?: boolean;
     phases?: BuildPhases;
     reuse?: { linked: number; kept: number; bytesShared: number };
+    /** Pages Astro rendered, and pages it copied from its cache unchanged (incremental build). */
+    pages?: { rendered: number; reused: number };
   } | null;
   /** The search index of the live release, when an index command builds it after the switch. */
   lastIndex: { at: string; release: string; durationMs: number; error: string | null } | null;
@@ -167,6 +172,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     };
     let full = false;
     let version = '';
+    const pages = { rendered: 0, reused: 0 };
     let manifest: { text: string } | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
@@ -189,6 +195,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
           // Astro prints this banner when content is synced and the bundle built, before any page.
           onLine: (line) => {
             if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
+            // Astro lists each generated path; "(restored)"/"(cached)" ones were copied, not rendered.
+            const generated = ASTRO_PAGE_LINE.exec(line);
+            if (generated) pages[generated[1] ? 'reused' : 'rendered'] += 1;
           },
         },
       );
@@ -219,7 +228,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     await rm(buildMarker, { force: true });
     // Only a build that went live vouches for the code version; after a failed one the next builds all again.
     await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
-    succeed(startedAt, id, { release: id, changes: changes.length, full, phases }, { full, phases });
+    succeed(startedAt, id, { release: id, changes: changes.length, full, phases, pages }, { full, phases, pages });
     if (config.indexCommand) await indexRelease(id, phases);
     // After the switch, off the publish's critical path: each file is replaced by an identical one
     // (rename(2)), so readers of the live release never notice. Before pruning, which may remove `previous`.

@@ -245,6 +245,10 @@ describe('an incremental release equals a clean full build after each edit', { t
       await articles().update({ documentId: old.documentId, data: { title: 'Tiêu đề đã sửa của bài cũ' } as any });
       await articles().publish({ documentId: old.documentId });
     });
+    // Incremental indeed: most pages were copied from Astro's cache, only the edited one and the
+    // pages listing it were rendered.
+    const pages = publisher.status().lastSuccess?.pages;
+    expect(pages?.reused).toBeGreaterThan(pages!.rendered);
   });
 
   it('category change', async () => {
@@ -278,6 +282,8 @@ describe('an incremental release equals a clean full build after each edit', { t
   it('site settings change', async () => {
     const settings = await docs()('api::site-setting.site-setting').findFirst({});
     await step(() => docs()('api::site-setting.site-setting').update({ documentId: settings!.documentId, data: { tagline: 'Khẩu hiệu mới sau khi sửa' } as any }));
+    // Every page shows the settings: none may be copied from the cache.
+    expect(publisher.status().lastSuccess?.pages?.reused).toBe(0);
   });
 
   it('document edit', async () => {
