@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { FIXTURE_UPLOADS, createNukeVietDatabase, mariadbReachable } from '../../cms/scripts/nukeviet/fixture/load.mjs';
 import { importNukeViet } from '../../cms/src/import/nukeviet';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serveStatic } from '../../publisher/static.ts';
 import { startBuiltSite, type BuiltSite } from './site-fixture';
 
 const reachable = await mariadbReachable();
@@ -52,6 +55,28 @@ describe.skipIf(!reachable)('a site built from an imported NukeViet portal', () 
     for (const slug of ['ban-nhap-du-thao-bao-cao-chinh-tri', 'tin-bi-dinh-chi-dang', 'thong-bao-lich-tiep-cong-dan-nam-2100', 'thong-bao-nghi-tet-nguyen-dan-2019']) {
       const response = await page.goto(url(`/tin-tuc/${slug}/`));
       expect(response?.status(), slug).toBe(404);
+    }
+  });
+
+  it('answers the old site\'s addresses with 301 to the new pages, as the rebuild service serves the release', async () => {
+    const server = createServer((req, res) => void serveStatic(req, res, site.build.outDir));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      for (const [from, to] of [
+        ['/vi/tin-tuc/hoat-dong-dang-bo/hoi-nghi-so-ket-6-thang-dau-nam-1.html', '/tin-tuc/hoi-nghi-so-ket-6-thang-dau-nam/'],
+        ['/tin-tuc/hoat-dong-dang-bo/', '/chuyen-muc/hoat-dong-dang-bo/'],
+        ['/van-ban/detail/ve-viec-to-chuc-hoi-nghi-so-ket.html', '/van-ban/ve-viec-to-chuc-hoi-nghi-so-ket/'],
+      ]) {
+        const response = await fetch(`${base}${from}`, { redirect: 'manual' });
+        expect(response.status, from).toBe(301);
+        expect(new URL(response.headers.get('location')!, base).pathname, from).toBe(to);
+        expect((await fetch(new URL(to, base))).status, to).toBe(200);
+      }
+      // A draft's old address reveals nothing: the site's 404.
+      expect((await fetch(`${base}/tin-tuc/hoat-dong-dang-bo/ban-nhap-du-thao-bao-cao-chinh-tri-5.html`, { redirect: 'manual' })).status).toBe(404);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
     }
   });
 });
