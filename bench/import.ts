@@ -21,11 +21,12 @@ import { parseArgs } from 'node:util';
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
- * The NukeViet DDL the database is created from, and the tables the generator fills: one place.
- * The importer's fixture DDL (cms/scripts/nukeviet/fixture/schema.sql) describes the same tables;
- * point SCHEMA_SQL at it once both live on one branch.
+ * The NukeViet DDL the database is created from: the importer's fixture DDL, written from NukeViet's
+ * own installers, so the bench fills exactly the tables and columns a real 4.x site has. Its other
+ * tables (a second news instance "thoisu", albums) stay empty: the generator registers only its own
+ * module instances in nv4_vi_modules.
  */
-export const SCHEMA_SQL = path.join(ROOT, 'bench', 'nukeviet', 'schema.sql');
+export const SCHEMA_SQL = path.join(ROOT, 'cms', 'scripts', 'nukeviet', 'fixture', 'schema.sql');
 export const PREFIX = 'nv4';
 const T = {
   config: `${PREFIX}_config`,
@@ -36,6 +37,7 @@ const T = {
   newsDetail: `${PREFIX}_vi_news_detail`,
   newsTags: `${PREFIX}_vi_news_tags`,
   newsTagsId: `${PREFIX}_vi_news_tags_id`,
+  newsAuthorlist: `${PREFIX}_vi_news_authorlist`,
   lawsCat: `${PREFIX}_vi_laws_cat`,
   lawsSubject: `${PREFIX}_vi_laws_subject`,
   lawsSigner: `${PREFIX}_vi_laws_signer`,
@@ -118,7 +120,9 @@ export interface Generated {
 }
 
 /** The database and uploads folder of a NukeViet 4.x portal with `articles` news rows and `documents` laws rows. */
-export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000 }: { articles: number; documents: number; photo: Buffer; now?: number }): Generated => {
+// `now` is the start of today (UTC) unless given: the same options give the same database all day,
+// and the scheduled articles are still in the future when the importer reads them.
+export const generate = ({ articles, documents, photo: jpeg, now = Math.floor(Date.now() / 86_400_000) * 86_400 }: { articles: number; documents: number; photo: Buffer; now?: number }): Generated => {
   const rnd = random(articles * 7919 + documents);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
   const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
@@ -156,11 +160,12 @@ export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000
     }
   }
   const sources = Array.from({ length: 10 }, (_, i) => ({ sourceid: i + 1, title: `Báo ${title(2)} ${i + 1}`, link: `https://bao${i + 1}.example.vn/`, weight: i + 1, add_time: now - 9e7, edit_time: now - 9e7 }));
+  // A tag as NukeViet stores it: no title column; its text is in keywords (and in each article's
+  // _tags_id.keyword, which the importer names the tag from), its address in alias.
   const tags = Array.from({ length: 200 }, (_, i) => {
     const keyword = `${phrase(2)} ${i + 1}`;
-    return { tid: i + 1, numnews: 0, title: keyword, alias: alias(keyword), description: '', keywords: keyword };
+    return { tid: i + 1, numnews: 0, alias: alias(keyword), image: '', description: '', keywords: keyword };
   });
-  sections.push(inserts(T.newsCat, categories), inserts(T.newsSources, sources), inserts(T.newsTags, tags));
 
   // Status mix of a real archive: mostly published; some scheduled, expired, drafts, suspended,
   // and rows locked by their category (status + 21).
@@ -176,6 +181,7 @@ export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000
   const rows: Row[] = [];
   const details: Row[] = [];
   const tagLinks: Row[] = [];
+  const authorLinks: Row[] = [];
   const comments: Row[] = [];
   for (let i = 1; i <= articles; i += 1) {
     const cat = pick(categories);
@@ -198,7 +204,13 @@ export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000
       bodyhtml: `<p>${phrase(60)}</p><p style="text-align: center;"><img alt="${phrase(3)}" src="/uploads/news/${photo}" width="600" /></p><p><strong>${phrase(8)}</strong> ${phrase(80)}</p><p>${phrase(70)}</p>`,
       keywords: '', sourcetext: '', files: '', imgposition: 1, copyright: 0, allowed_send: 1, allowed_print: 1, allowed_save: 1, gid: 0,
     });
-    for (const tid of new Set([(i % 200) + 1, ((i * 7) % 200) + 1])) tagLinks.push({ id: i, tid, keyword: tags[tid - 1]!.keywords });
+    for (const tid of new Set([(i % 200) + 1, ((i * 7) % 200) + 1])) {
+      tagLinks.push({ id: i, tid, keyword: tags[tid - 1]!.keywords });
+      tags[tid - 1]!.numnews += 1;
+    }
+    // NukeViet 4.3+ links an article to its author's pseudonym (_authorlist); the importer falls back
+    // to it when the free-text author is empty.
+    if (!rows.at(-1)!.author) authorLinks.push({ id: i, aid: 1, alias: 'ban-bien-tap', pseudonym: 'Ban Biên tập' });
     if (i % 2 === 0) {
       comments.push({
         module: 'tin-tuc', area: 8, id: i, pid: 0, content: `${phrase(15)} &lt;3`, attach: '', post_time: publtime + 7200, userid: 0,
@@ -206,17 +218,28 @@ export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000
       });
     }
   }
-  sections.push(inserts(T.newsRows, rows), inserts(T.newsDetail, details), inserts(T.newsTagsId, tagLinks), inserts(T.comment, comments));
+  sections.push(
+    inserts(T.newsCat, categories),
+    inserts(T.newsSources, sources),
+    inserts(T.newsTags, tags),
+    inserts(T.newsRows, rows),
+    inserts(T.newsDetail, details),
+    inserts(T.newsTagsId, tagLinks),
+    inserts(T.newsAuthorlist, authorLinks),
+    inserts(T.comment, comments),
+  );
 
   // Documents register: types, issuers, signers, fields; one PDF (sometimes two) per document.
-  const kinds = ['Công văn', 'Quyết định', 'Kế hoạch', 'Thông báo', 'Hướng dẫn', 'Báo cáo'].map((name, i) => ({ id: i + 1, parentid: 0, alias: alias(name), title: name, introduction: '', keywords: '', addtime: now - 9e7, weight: i + 1 }));
-  const issuers = ['Ban Thường vụ Thị ủy', 'UBND thị xã', 'HĐND thị xã', 'Ban Tuyên giáo', 'Văn phòng Thị ủy'].map((name, i) => ({ id: i + 1, alias: alias(name), title: name, introduction: '', keywords: '', addtime: now - 9e7, weight: i + 1 }));
+  const kinds = ['Công văn', 'Quyết định', 'Kế hoạch', 'Thông báo', 'Hướng dẫn', 'Báo cáo'].map((name, i) => ({ id: i + 1, parentid: 0, alias: alias(name), title: name, introduction: '', keywords: '', newday: 5, addtime: now - 9e7, weight: i + 1 }));
+  const issuers = ['Ban Thường vụ Thị ủy', 'UBND thị xã', 'HĐND thị xã', 'Ban Tuyên giáo', 'Văn phòng Thị ủy'].map((name, i) => ({ id: i + 1, alias: alias(name), title: name, introduction: '', keywords: '', numcount: 0, numlink: 5, addtime: now - 9e7, weight: i + 1 }));
   const signers = ['Nguyễn Văn Hùng', 'Trần Thị Lan', 'Lê Minh Đức', 'Phạm Quốc Bảo'].map((name, i) => ({ id: i + 1, title: name, offices: 'Thị ủy', positions: pick(['Bí thư', 'Phó Bí thư', 'Chủ tịch']), addtime: now - 9e7 }));
   const areas = ['Giáo dục', 'Y tế', 'Kinh tế', 'Xây dựng Đảng', 'Văn hóa'].map((name, i) => ({ id: i + 1, parentid: 0, alias: alias(name), title: name, introduction: '', keywords: '', addtime: now - 9e7, weight: i + 1 }));
   const laws: Row[] = [];
   const lawAreas: Row[] = [];
   for (let i = 1; i <= documents; i += 1) {
     const kind = pick(kinds);
+    const issuer = pick(issuers);
+    issuer.numcount += 1;
     const name = `${kind.title} về ${phrase(8)}`;
     const issued = now - 86_400 * (documents - i) * 2;
     const issuedDay = issued - ((issued + 7 * 3600) % 86_400); // midnight Vietnam time
@@ -224,9 +247,10 @@ export const generate = ({ articles, documents, photo: jpeg, now = 1_790_000_000
     for (const file of fileNames) files.set(`laws/${file}`, pdf(name));
     const areaIds = [(i % 5) + 1, ...(i % 3 === 0 ? [((i + 2) % 5) + 1] : [])];
     laws.push({
-      id: i, title: name, alias: `${alias(name).slice(0, 200)}-${i}`, code: `${i}-${pick(['CV', 'QĐ', 'KH', 'TB'])}/TU`, area_ids: areaIds.join(','),
-      cid: kind.id, sid: pick(issuers).id, sgid: pick(signers).id, note: '', introtext: phrase(25), bodytext: `<p>${phrase(50)}</p>`, keywords: '',
-      files: fileNames.join(','), status: i % 40 === 0 ? 0 : 1, approval: 1, addtime: issuedDay + 3600, edittime: issuedDay + 3600, publtime: issuedDay,
+      // Fields are only in _row_area (the laws module's row has no list of them).
+      id: i, title: name, alias: `${alias(name).slice(0, 200)}-${i}`, code: `${i}-${pick(['CV', 'QĐ', 'KH', 'TB'])}/TU`,
+      cid: kind.id, sid: issuer.id, eid: 0, sgid: pick(signers).id, note: '', introtext: phrase(25), bodytext: `<p>${phrase(50)}</p>`, keywords: '',
+      groups_view: '6', groups_download: '6', files: fileNames.join(','), status: i % 40 === 0 ? 0 : 1, approval: 1, addtime: issuedDay + 3600, edittime: issuedDay + 3600, publtime: issuedDay,
       startvalid: issuedDay + 86_400 * 7, exptime: i % 9 === 0 ? issuedDay + 86_400 * 365 : 0, view_hits: Math.floor(rnd() * 5000), download_hits: Math.floor(rnd() * 800), admin_add: 1, admin_edit: 1,
     });
     for (const area of areaIds) lawAreas.push({ row_id: i, area_id: area });
@@ -340,9 +364,7 @@ const main = async () => {
   );
   console.log(`uploads folder: ${uploadsDir}`);
 
-  const rootScripts = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')).scripts ?? {};
-  if (values['generate-only'] || !rootScripts['import:nukeviet']) {
-    if (!values['generate-only']) console.log('`pnpm import:nukeviet` is not part of this checkout: generated and loaded only.');
+  if (values['generate-only']) {
     if (!values.keep) await rm(work, { recursive: true, force: true });
     return;
   }
