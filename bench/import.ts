@@ -189,7 +189,7 @@ export const generate = ({ articles, documents, photo: jpeg, now = Math.floor(Da
     const { status, publtime, exptime } = statusOf(i);
     const photo = `${new Date(publtime * 1000).toISOString().slice(0, 7).replace('-', '_')}/anh-${Math.ceil(i / 10)}.jpg`;
     // One photo per ten articles (each copied once); every 500th photo is missing from the uploads.
-    if (Math.ceil(i / 10) % 500 !== 0) files.set(`news/${photo}`, jpeg);
+    if (Math.ceil(i / 10) % 500 !== 0) files.set(`news/${photo}`, Buffer.concat([jpeg, Buffer.from(photo)]));
     rows.push({
       id: i, catid: cat.catid as number, listcatid: String(cat.catid), topicid: 0, admin_id: 1, author: pick(['Minh Anh', 'Thu Hà', 'Văn Nam', '']), sourceid: i % 4 === 0 ? (i % 10) + 1 : 0,
       addtime: publtime - 600, edittime: publtime, status, weight: i, publtime, exptime, archive: 0,
@@ -347,9 +347,11 @@ const main = async () => {
   const uploadsDir = path.join(work, 'uploads');
   console.log(`machine: ${cpus().length} cores, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
-  // A real photo (sharp is the site's image library), the same bytes under every name.
+  // A real photo at a news portal's usual width (sharp is the site's image library). Each name gets
+  // its own bytes (a trailer after the JPEG's end marker, which decoders ignore), so the importer
+  // copies and the media library resizes every photo as it would a real archive's.
   const sharp = createRequire(path.join(ROOT, 'web', 'package.json'))('sharp');
-  const photo: Buffer = await sharp({ create: { width: 320, height: 200, channels: 3, background: { r: 164, g: 22, b: 26 } } }).jpeg().toBuffer();
+  const photo: Buffer = await sharp({ create: { width: 800, height: 500, channels: 3, background: { r: 164, g: 22, b: 26 } } }).jpeg().toBuffer();
   let started = performance.now();
   const generated = generate({ articles, documents, photo });
   const generateMs = performance.now() - started;
