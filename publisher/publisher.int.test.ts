@@ -430,6 +430,8 @@ describe('control endpoints', () => {
         release: expect.any(String),
         full: true,
         phases: { prepare: expect.any(Number), build: expect.any(Number), activate: expect.any(Number) },
+        // The fixture build renders /, /tin-tuc/, /gioi-thieu.html, the 404 page and each article.
+        pages: { rendered: 4 + site1.articles.length, reused: 0 },
       },
       lastError: null,
       lastIndex: null,

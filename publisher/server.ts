@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { stripVTControlCharacters } from 'node:util';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -196,7 +197,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
           onLine: (line) => {
             if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
             // Astro lists each generated path; "(restored)"/"(cached)" ones were copied, not rendered.
-            const generated = ASTRO_PAGE_LINE.exec(line);
+            const generated = ASTRO_PAGE_LINE.exec(stripVTControlCharacters(line));
             if (generated) pages[generated[1] ? 'reused' : 'rendered'] += 1;
           },
         },

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
 import { readPage, removeBuild, runBuild, WEB_DIR, type BuildResult } from './build-helpers';
@@ -78,7 +79,7 @@ describe('incremental site builds', () => {
 
     const second = await build();
     // The sync fetched the edited article alone.
-    expect(second.output).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
+    expect(stripVTControlCharacters(second.output)).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
     const renderedArticles = only(second.rendered, ARTICLE_PAGE);
     expect(renderedArticles).toContain(`/tin-tuc/${old.slug}/`);
     // Its newer neighbours in the category list its title (it is the oldest, so it has no older ones).
@@ -105,7 +106,7 @@ describe('incremental site builds', () => {
     });
     const total = await articles().count({ status: 'published' } as any);
     const third = await build();
-    expect(third.output).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
+    expect(stripVTControlCharacters(third.output)).toMatch(/\[toasoan-articles\] \d+ listed, 1 fetched, 0 dropped/);
     expect(third.rendered).toContain(`/tin-tuc/${created.slug}/`);
     // Numbered pages are full pages counted from the oldest: unless this article completes a new
     // one, none changes; when it does, at most the new page and the two whose pager reaches it.
