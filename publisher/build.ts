@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 
 export interface BuildCommand {
   argv: string[];
@@ -49,16 +50,15 @@ export function runBuild(command: BuildCommand, outDir: string, options: RunOpti
     if (command.signal.aborted) onAbort();
 
     const tail: string[] = [];
-    const collect = (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n')) {
-        if (!line.trim()) continue;
+    // Whole lines (readline joins a line split across chunks, and a character split across them).
+    for (const stream of [child.stdout, child.stderr]) {
+      createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
+        if (!line.trim()) return;
         tail.push(line.trimEnd());
+        tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
         options.onLine?.(line);
-      }
-      tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
-    };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+      });
+    }
     const settle = () => {
       clearTimeout(timer);
       command.signal.removeEventListener('abort', onAbort);
