@@ -70,7 +70,7 @@ describe.each(['article', 'document'] as const)('an editor’s stale %s form', (
 
     const { id: _id, documentId: _documentId, ...entry } = opened.body.data;
     const saved = await admin('PUT', uid, `/${documentId}`, { ...entry, title: `${entry.title} (đã sửa)` });
-    expect(saved.status).toBe(200);
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const published = await admin('POST', uid, `/${documentId}/actions/publish`, { ...entry, title: `${entry.title} (đã sửa)` });
     expect(published.status).toBe(200);
     expect(await buildSees(type, documentId)).toBe(10);
