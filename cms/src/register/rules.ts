@@ -20,9 +20,10 @@ const syncKind = async (strapi: Core.Strapi, documentId: string): Promise<Map<nu
   for (const row of rows as { id: number; kind: string | null; documentType?: { code: string } | null }[]) {
     const code = row.documentType?.code ?? null;
     kinds.set(row.id, code);
-    // Straight to the column: the query layer would also move updatedAt, and a draft row newer than
-    // its published row shows as "modified" in the admin although the editor changed nothing.
-    if (row.kind !== code) await strapi.db.connection(strapi.db.metadata.get(DOCUMENT_UID).tableName).where({ id: row.id }).update({ kind: code });
+    // Through the query builder (inside the caller's transaction, no lifecycles): the query layer's
+    // update would also move updatedAt, and a draft row newer than its published row shows as
+    // "modified" in the admin although the editor changed nothing.
+    if (row.kind !== code) await strapi.db.queryBuilder(DOCUMENT_UID).update({ kind: code }).where({ id: row.id }).execute();
   }
   return kinds;
 };
