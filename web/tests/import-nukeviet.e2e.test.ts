@@ -63,7 +63,7 @@ describe.skipIf(!reachable)('a site built from an imported NukeViet portal', () 
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     try {
-      for (const [from, to] of [
+      for (const [from, to] of <[string, string][]>[
         ['/vi/tin-tuc/hoat-dong-dang-bo/hoi-nghi-so-ket-6-thang-dau-nam-1.html', '/tin-tuc/hoi-nghi-so-ket-6-thang-dau-nam/'],
         ['/tin-tuc/hoat-dong-dang-bo/', '/chuyen-muc/hoat-dong-dang-bo/'],
         ['/van-ban/detail/ve-viec-to-chuc-hoi-nghi-so-ket.html', '/van-ban/ve-viec-to-chuc-hoi-nghi-so-ket/'],
