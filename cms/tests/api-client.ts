@@ -47,3 +47,14 @@ export const createFullAccessToken = async (cms: TestCms): Promise<string> => {
   });
   return token.accessKey;
 };
+
+/** An admin user with this role (e.g. "strapi-author"), signed in: its admin API token. */
+export const adminTokenForRole = async (cms: TestCms, roleCode: string): Promise<string> => {
+  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
+  const email = `${roleCode}-${Math.random().toString(36).slice(2)}@toasoan.test`;
+  const password = 'Toasoan-Thu-1a';
+  await cms.strapi.service('admin::user').create({ email, firstname: roleCode, password, roles: [role.id], isActive: true, registrationToken: null });
+  const login = await rest(cms, 'POST', '/admin/login', { body: { email, password } });
+  if (login.status !== 200) throw new Error(`sign-in as ${roleCode} failed: ${login.status}`);
+  return login.body.data.token as string;
+};

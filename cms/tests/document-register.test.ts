@@ -2,7 +2,7 @@
 // signers and fields; validity dates; links between documents; `kind` kept stable for the API;
 // documents stored before the register carried over.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFullAccessToken, graphql, rest } from './api-client';
+import { createFullAccessToken, graphql, rest, adminTokenForRole } from './api-client';
 import { startCms, type TestCms } from './harness';
 
 const DOCUMENT = 'api::document.document';
@@ -18,15 +18,7 @@ afterAll(async () => {
   await cms?.destroy();
 });
 
-const adminUser = async (roleCode: string) => {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${roleCode}-${Math.random().toString(36).slice(2)}@toasoan.test`;
-  const password = 'Toasoan-Thu-1a';
-  await cms.strapi.service('admin::user').create({ email, firstname: roleCode, password, roles: [role.id], isActive: true, registrationToken: null });
-  const login = await rest(cms, 'POST', '/admin/login', { body: { email, password } });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
+const adminUser = (roleCode: string) => adminTokenForRole(cms, roleCode);
 const cm = (path: string) => `/content-manager/collection-types/${path}`;
 
 const createDocument = async (data: Record<string, unknown>) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { graphql, rest } from './api-client';
+import { graphql, rest, adminTokenForRole } from './api-client';
 import { startCms, type TestCms } from './harness';
 
 const COMMENT = 'api::comment.comment';
@@ -22,15 +22,7 @@ const submit = async (text: string, name = 'Bạn đọc') => {
 const publicComments = async () =>
   ((await (await fetch(`${cms.url}/api/engagement/articles/${articleId}/comments`)).json()) as { data: { text: string }[] }).data.map((c) => c.text);
 
-const adminUser = async (roleCode: string) => {
-  const role = await cms.strapi.db.query('admin::role').findOne({ where: { code: roleCode } });
-  const email = `${roleCode}-${Math.random().toString(36).slice(2)}@toasoan.test`;
-  const password = 'Toasoan-Thu-1a';
-  await cms.strapi.service('admin::user').create({ email, firstname: roleCode, password, roles: [role.id], isActive: true, registrationToken: null });
-  const login = await rest(cms, 'POST', '/admin/login', { body: { email, password } });
-  expect(login.status).toBe(200);
-  return login.body.data.token as string;
-};
+const adminUser = (roleCode: string) => adminTokenForRole(cms, roleCode);
 const cm = (path: string) => `/content-manager/collection-types/${path}`;
 
 beforeAll(async () => {
