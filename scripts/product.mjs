@@ -95,17 +95,39 @@ const children = [
     ? pnpm(['--filter', './cms', 'develop'], { env: { ...env, NODE_ENV: 'development' } })
     : pnpm(['--filter', './cms', 'start'], { env: { ...env, NODE_ENV: 'production' } }),
 ];
-const stopAll = () => {
-  for (const child of children) {
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {}
+// Waits until every service's process group is gone (the rebuild service may be writing a release,
+// and pnpm can exit before the program it ran), so whoever stopped the product can remove its folders
+// as soon as it has exited. A service still running after 20 s is killed.
+const groupAlive = (pid) => {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+let stopping = false;
+const stopAll = async () => {
+  if (stopping) return;
+  stopping = true;
+  const signal = (name) => {
+    for (const child of children) {
+      try {
+        process.kill(-child.pid, name);
+      } catch {}
+    }
+  };
+  signal('SIGTERM');
+  const killAt = Date.now() + 20_000;
+  while (children.some((child) => groupAlive(child.pid))) {
+    if (Date.now() > killAt) signal('SIGKILL');
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   process.exit(0);
 };
 process.on('SIGINT', stopAll);
 process.on('SIGTERM', stopAll);
-for (const child of children) child.on('exit', (code) => code && process.exit(code));
+for (const child of children) child.on('exit', (code) => code && !stopping && process.exit(code));
 
 await waitFor(`${CMS_URL}/_health`, 'The CMS');
 children.push(
@@ -127,7 +149,7 @@ children.push(
     },
   })
 );
-children.at(-1).on('exit', (code) => code && process.exit(code));
+children.at(-1).on('exit', (code) => code && !stopping && process.exit(code));
 await waitFor(`${CONTROL_URL}/health`, 'The rebuild service');
 
 // The preview server reads drafts with its own token and renders them with the site's components.
@@ -142,7 +164,7 @@ const previewEnv = {
 const previewBuild = spawnSync('pnpm', ['--filter', './web', 'preview:build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...previewEnv } });
 if (previewBuild.status !== 0) stopAll();
 children.push(pnpm(['--filter', './web', 'preview:start'], { env: { ...previewEnv, HOST: '127.0.0.1', PORT: PREVIEW_PORT } }));
-children.at(-1).on('exit', (code) => code && process.exit(code));
+children.at(-1).on('exit', (code) => code && !stopping && process.exit(code));
 await waitFor(`${PREVIEW_URL}/xem-truoc/`, 'The preview server');
 
 console.log(`

@@ -100,7 +100,8 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
       try {
         process.kill(-product.pid, 'SIGTERM');
       } catch {}
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+      // The product exits once all its services have (it kills one that hangs after 20 s).
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
     }
     await rm(workDir, { recursive: true, force: true });
   };
