@@ -14,6 +14,7 @@ import { convertStoredRichTextOnce } from './bootstrap/rich-html';
 import { assertRuntimeSecrets } from './utils/required-env';
 import { registerScheduling } from './scheduling';
 import { prepareDocumentRegister, registerDocumentRegister } from './register';
+import { registerSiteStates } from './site-states/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
@@ -26,6 +27,7 @@ export default {
     subscribeRedirectRules(strapi);
     registerScheduling(strapi);
     registerDocumentRegister(strapi);
+    registerSiteStates(strapi);
   },
 
   // Every step is idempotent: a restart finds what it made last time and changes nothing.

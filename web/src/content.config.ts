@@ -3,16 +3,17 @@
  * between builds in `cacheDir` (data-store.json), so after the first build a sync fetches only what
  * changed:
  *
- * - articles and gallery images: every build lists all published ids with their
- *   `updatedAt` (one small row each); ids gone from the list were unpublished or deleted and are
- *   dropped, ids whose `updatedAt` differs from the stored copy are fetched in full by id. Comparing
- *   each entry's own `updatedAt` (rather than one "since" mark) cannot miss an entry written in the
- *   same millisecond as the mark or under a clock that went back.
+ * - articles, documents and gallery images: every build lists all published ids with their
+ *   `updatedAt` in one request (`siteStates`, one small row each); ids gone from the list were
+ *   unpublished or deleted and are dropped, ids whose `updatedAt` differs from the stored copy are
+ *   fetched in full by id. Comparing each entry's own `updatedAt` (rather than one "since" mark)
+ *   cannot miss an entry written in the same millisecond as the mark or under a clock that went
+ *   back. Documents are also fetched again when what they show of other entries changed (see
+ *   documentsLoader).
  * - reader counts (views, downloads, ratings) change without `updatedAt` changing: they come with
  *   that same listing and live in their own small collection, so an article entry (and every page
  *   keyed on it) stays unchanged when only its counts move.
- * - documents, categories, tags, albums, approved comments and the site settings are small (or, for
- *   documents, show what other entries hold): read whole each time.
+ * - categories, tags, albums, approved comments and the site settings are small: read whole each time.
  *
  * Entries are written with a digest, so unchanged ones are not rewritten. Relations inside entries
  * (an article's category and tags) are kept as ids and names are resolved from their collections
@@ -34,13 +35,11 @@ import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
   ArticlesByIdPageDocument,
-  ArticleStatesPageDocument,
   CategoriesPageDocument,
-  DocumentsPageDocument,
-  DocumentStatesPageDocument,
+  DocumentsByIdPageDocument,
   GalleryImagesByIdPageDocument,
-  GalleryImageStatesPageDocument,
   SiteSettingsDocument,
+  SiteStatesDocument,
   TagsPageDocument,
   type AlbumCardFragment,
   type ArticleFullFragment,
@@ -62,37 +61,47 @@ const cms = () => {
 };
 
 /**
- * An id listing can be read by two loaders (articles: entries and counts). Both run in the same
- * sync, so the listing is fetched once and handed to both; it is forgotten once every consumer has
- * it, so the next sync (dev server) reads a fresh one.
+ * The listing of every published article, document and gallery image (ids, updatedAt, counts, links
+ * between documents) is one request (`siteStates`), read by four loaders in the same sync: it is
+ * fetched once and handed to each; it is forgotten once every consumer has it, so the next sync
+ * (dev server) reads a fresh one.
  */
-const sharedListing = <T>(consumers: number, fetch: () => Promise<T>) => {
-  let pending: Promise<T> | undefined;
-  let left = 0;
-  return () => {
-    if (!pending) {
-      pending = fetch();
-      left = consumers;
-    }
-    const current = pending;
-    left -= 1;
-    if (left === 0) pending = undefined;
-    return current;
+const STATE_CONSUMERS = 4;
+
+/** The listing comes as columns (cheap for the CMS to serve); loaders read it as rows. */
+const readStates = async () => {
+  const { siteStates: s } = await cms().request(SiteStatesDocument, {});
+  return {
+    articles: s.articles.documentIds.map((documentId, i) => ({
+      documentId,
+      updatedAt: s.articles.updatedAts[i]!,
+      views: s.articles.views[i]!,
+      ratingAverage: s.articles.ratingAverages[i]!,
+      ratingCount: s.articles.ratingCounts[i]!,
+    })),
+    documents: s.documents.documentIds.map((documentId, i) => ({
+      documentId,
+      updatedAt: s.documents.updatedAts[i]!,
+      views: s.documents.views[i]!,
+      downloads: s.documents.downloads[i]!,
+      links: s.documents.links[i]!,
+    })),
+    galleryImages: s.galleryImages.documentIds.map((documentId, i) => ({ documentId, updatedAt: s.galleryImages.updatedAts[i]! })),
+    registerVersion: s.registerVersion,
   };
 };
-
-const articleStates = sharedListing(2, () =>
-  fetchAll(cms(), ArticleStatesPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), {
-    concurrency: CONCURRENCY,
-    label: 'article ids',
-  }),
-);
-const documentStates = sharedListing(1, () =>
-  fetchAll(cms(), DocumentStatesPageDocument, (d) => ({ items: d.documents, pageInfo: d.documents_connection?.pageInfo }), {
-    concurrency: CONCURRENCY,
-    label: 'document ids',
-  }),
-);
+let pendingStates: ReturnType<typeof readStates> | undefined;
+let statesLeft = 0;
+const siteStates = () => {
+  if (!pendingStates) {
+    pendingStates = readStates();
+    statesLeft = STATE_CONSUMERS;
+  }
+  const current = pendingStates;
+  statesLeft -= 1;
+  if (statesLeft === 0) pendingStates = undefined;
+  return current;
+};
 
 /** Stores every item by id with its digest; drops stored ids the CMS no longer lists. */
 const replaceAll = async <T extends { documentId: string }>(
@@ -110,7 +119,8 @@ const replaceAll = async <T extends { documentId: string }>(
 
 /**
  * The incremental part: drop what the listing no longer has, fetch in full what is new or whose
- * updatedAt moved. Entries are stored without their reader counts (see the counts collection).
+ * updatedAt moved, plus what `alsoStale` names given those ids (an entry showing another entry's
+ * data). Entries are stored without their reader counts (see the counts collection).
  */
 const syncChanged = async <T extends { documentId: string; updatedAt?: string | null }>(
   context: LoaderContext,
@@ -119,17 +129,21 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   strip: (item: T) => Record<string, unknown>,
   /** Extra data for the fetched items, stored with them (e.g. image sizes of article bodies). */
   enrich: (items: T[]) => Promise<Map<string, Record<string, unknown>>> = async () => new Map(),
+  /** Listed ids to fetch again because they show data of the changed or dropped ids given. */
+  alsoStale: (changedOrDropped: ReadonlySet<string>) => Iterable<string> = () => [],
 ) => {
   const { store, parseData, generateDigest, logger } = context;
   const listed = new Map(listing.map((item) => [item.documentId, item.updatedAt ?? undefined]));
-  let dropped = 0;
-  for (const id of store.keys()) {
-    if (!listed.has(id)) {
-      store.delete(id);
-      dropped += 1;
-    }
+  const dirty = new Set<string>();
+  for (const id of store.keys()) if (!listed.has(id)) dirty.add(id);
+  const dropped = dirty.size;
+  for (const [id, updatedAt] of listed) {
+    if ((store.get<{ updatedAt?: string | null }>(id)?.data.updatedAt ?? undefined) !== updatedAt) dirty.add(id);
   }
-  const changed = [...listed].filter(([id, updatedAt]) => (store.get<{ updatedAt?: string | null }>(id)?.data.updatedAt ?? undefined) !== updatedAt).map(([id]) => id);
+  const stale = new Set([...dirty].filter((id) => listed.has(id)));
+  for (const id of alsoStale(dirty)) if (listed.has(id)) stale.add(id);
+  for (const id of store.keys()) if (!listed.has(id)) store.delete(id);
+  const changed = [...stale];
   const chunks: string[][] = [];
   for (let i = 0; i < changed.length; i += PAGE_SIZE) chunks.push(changed.slice(i, i + PAGE_SIZE));
   const fetched = (await mapConcurrent(chunks, CONCURRENCY, fetchByIds)).flat();
@@ -169,7 +183,7 @@ const articlesLoader: Loader = {
   load: async (context) =>
     syncChanged(
       context,
-      await articleStates(),
+      (await siteStates()).articles,
       byIds(ArticlesByIdPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), 'changed articles'),
       ({ views: _views, ratingAverage: _average, ratingCount: _count, ...article }: ArticleFullFragment) => article,
       bodyImageSizes,
@@ -177,20 +191,39 @@ const articlesLoader: Loader = {
 };
 
 /**
- * Documents are read whole every sync (a register holds thousands, not tens of thousands, and
- * they are small): a document shows links made from other documents ("replaced by") and names from
- * the register's lists (type, issuer, signer, fields), none of which moves its own updatedAt.
- * Unchanged ones keep their digest, so their pages are still not rendered again.
+ * A document page shows data other entries hold: titles of the documents it replaces, is replaced
+ * by or lists as related, and names from the register's lists (type, issuer, signer, fields). None
+ * of that moves its own updatedAt, so besides its own changes a document is fetched again when a
+ * document linked to it either way changed, appeared or went (the listing's links give today's
+ * edges, the stored copy yesterday's), and all are when any register list changed (rare).
  */
+type StoredLinks = Pick<DocumentFullFragment, 'replaces' | 'replacedBy' | 'relatedDocuments'>;
 const documentsLoader: Loader = {
   name: 'toasoan-documents',
-  load: async (context) =>
-    replaceAll(
+  load: async (context) => {
+    const { documents, registerVersion } = await siteStates();
+    const registerChanged = context.meta.get('registerVersion') !== registerVersion;
+    await syncChanged(
       context,
-      (await fetchAll(cms(), DocumentsPageDocument, (d) => ({ items: d.documents, pageInfo: d.documents_connection?.pageInfo }), opts('documents'))).map(
-        ({ views: _views, downloads: _downloads, ...document }: DocumentFullFragment) => document,
-      ),
-    ),
+      documents,
+      byIds(DocumentsByIdPageDocument, (d) => ({ items: d.documents, pageInfo: d.documents_connection?.pageInfo }), 'changed documents'),
+      ({ views: _views, downloads: _downloads, ...document }: DocumentFullFragment) => document,
+      undefined,
+      (dirty) => {
+        if (registerChanged) return documents.map((d) => d.documentId);
+        const stale = new Set<string>();
+        for (const { documentId, links } of documents) {
+          const stored = context.store.get<StoredLinks>(documentId)?.data;
+          const before = [stored?.replaces, stored?.replacedBy, stored?.relatedDocuments].flatMap((list) => (list ?? []).map((d) => d?.documentId));
+          if ([...links, ...before].some((id) => id && dirty.has(id))) stale.add(documentId);
+          // A changed document's links: the documents it now replaces show it as "replaced by".
+          if (dirty.has(documentId)) links.forEach((id) => stale.add(id));
+        }
+        return stale;
+      },
+    );
+    context.meta.set('registerVersion', registerVersion);
+  },
 };
 
 const galleryImagesLoader: Loader = {
@@ -198,10 +231,7 @@ const galleryImagesLoader: Loader = {
   load: async (context) =>
     syncChanged(
       context,
-      await fetchAll(cms(), GalleryImageStatesPageDocument, (d) => ({ items: d.galleryImages, pageInfo: d.galleryImages_connection?.pageInfo }), {
-        concurrency: CONCURRENCY,
-        label: 'gallery image ids',
-      }),
+      (await siteStates()).galleryImages,
       byIds(GalleryImagesByIdPageDocument, (d) => ({ items: d.galleryImages, pageInfo: d.galleryImages_connection?.pageInfo }), 'changed gallery images'),
       (image) => image,
     ),
@@ -211,7 +241,7 @@ const galleryImagesLoader: Loader = {
 const countsLoader: Loader = {
   name: 'toasoan-counts',
   load: async (context) => {
-    const [articles, documents] = await Promise.all([articleStates(), documentStates()]);
+    const { articles, documents } = await siteStates();
     await replaceAll(context, [
       ...articles.map((a) => ({ documentId: a.documentId, views: a.views, ratingAverage: a.ratingAverage, ratingCount: a.ratingCount, downloads: 0 })),
       ...documents.map((d) => ({ documentId: d.documentId, views: d.views, downloads: d.downloads, ratingAverage: 0, ratingCount: 0 })),

@@ -294,6 +294,26 @@ describe('an incremental release equals a clean full build after each edit', { t
     });
   });
 
+  // A document page shows what other entries hold; none of it moves the document's own updatedAt.
+  it('a document now replaces another, then the replaced one is retitled (each page shows the other)', async () => {
+    const [older, newer] = await docs()('api::document.document').findMany({ status: 'published', limit: 2, sort: 'issuedAt:asc' });
+    // The replaced document's page gains "replaced by" without its own updatedAt moving.
+    await step(async () => {
+      await docs()('api::document.document').update({ documentId: newer!.documentId, data: { replaces: [older!.documentId] } as any });
+      await docs()('api::document.document').publish({ documentId: newer!.documentId });
+    });
+    // The replacing document's page shows the retitled one's new title.
+    await step(async () => {
+      await docs()('api::document.document').update({ documentId: older!.documentId, data: { title: 'Quyết định cũ, tên đã sửa' } as any });
+      await docs()('api::document.document').publish({ documentId: older!.documentId });
+    });
+  });
+
+  it('an issuer renamed in the register (every document it issued shows the new name)', async () => {
+    const issuer = await docs()('api::issuer.issuer').findFirst({});
+    await step(() => docs()('api::issuer.issuer').update({ documentId: issuer!.documentId, data: { name: 'Ủy ban nhân dân thị xã (tên mới)' } as any }));
+  });
+
   it('gallery image added', async () => {
     const album = await docs()('api::album.album').findFirst({});
     const file = await upload(cms, await photo(20, 120, 60), 'anh-moi-tang-dan.jpg', 'image/jpeg', { alternativeText: 'Ảnh mới' });

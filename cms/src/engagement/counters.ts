@@ -16,6 +16,13 @@ export const ZERO_COUNTS: ItemCounts = { views: 0, downloads: 0, ratingCount: 0,
 
 type Raw = ReturnType<Core.Strapi['db']['connection']['raw']>;
 
+const itemCounts = (row: Record<string, unknown>): ItemCounts => ({
+  views: Number(row.views ?? 0),
+  downloads: Number(row.downloads ?? 0),
+  ratingCount: Number(row.rating_count ?? 0),
+  ratingAverage: Number(row.rating_average ?? 0),
+});
+
 const tableOf = (strapi: Core.Strapi, uid: string) => strapi.db.metadata.get(uid).tableName;
 
 /**
@@ -83,12 +90,12 @@ export const createCounters = (strapi: Core.Strapi) => {
             .where({ kind })
             .whereIn('item_document_id', [...new Set(documentIds)])
             .select('item_document_id', 'views', 'downloads', 'rating_count', 'rating_average');
-    return new Map(
-      rows.map((row: Record<string, unknown>) => [
-        String(row.item_document_id),
-        { views: Number(row.views), downloads: Number(row.downloads), ratingCount: Number(row.rating_count), ratingAverage: Number(row.rating_average) },
-      ])
-    );
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.item_document_id), itemCounts(row)]));
+  };
+  /** Every stored count of one kind, for listings of the whole archive (no id list to bind). */
+  const allCountsOf = async (kind: CountedKind): Promise<Map<string, ItemCounts>> => {
+    const rows = await knex(tables.items).where({ kind }).select('item_document_id', 'views', 'downloads', 'rating_count', 'rating_average');
+    return new Map(rows.map((row: Record<string, unknown>) => [String(row.item_document_id), itemCounts(row)]));
   };
   /** The counts of a published article or document in one read (the hot path of every page view); null when unpublished. */
   const publishedWithCounts = async (kind: CountedKind, documentId: string): Promise<ItemCounts | null> => {
@@ -97,8 +104,7 @@ export const createCounters = (strapi: Core.Strapi) => {
       .where('item.document_id', documentId)
       .whereNotNull('item.published_at')
       .first('item.id', 'counts.views', 'counts.downloads', 'counts.rating_count', 'counts.rating_average');
-    if (!row) return null;
-    return { views: Number(row.views ?? 0), downloads: Number(row.downloads ?? 0), ratingCount: Number(row.rating_count ?? 0), ratingAverage: Number(row.rating_average ?? 0) };
+    return row ? itemCounts(row) : null;
   };
   const countsOfOne = async (kind: CountedKind, documentId: string) => (await countsOf(kind, [documentId])).get(documentId) ?? ZERO_COUNTS;
 
@@ -201,6 +207,7 @@ export const createCounters = (strapi: Core.Strapi) => {
 
     stats,
     countsOf,
+    allCountsOf,
 
     /** Sets counts outright, for demo content and imports; readers' counts go through view/download/rate. */
     async set(kind: CountedKind, documentId: string, counts: { views?: number; downloads?: number }) {

@@ -1,0 +1,115 @@
+// `siteStates`: the one request a site build makes to learn what changed since its last sync.
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createFullAccessToken, graphql, rest } from './api-client';
+import { startCms, type TestCms } from './harness';
+
+const SITE_STATES = /* GraphQL */ `
+  {
+    siteStates {
+      articles { documentIds updatedAts views ratingAverages ratingCounts }
+      documents { documentIds updatedAts views downloads links }
+      galleryImages { documentIds updatedAts }
+      registerVersion
+    }
+  }
+`;
+
+let cms: TestCms;
+let token: string;
+beforeAll(async () => {
+  cms = await startCms();
+  token = await createFullAccessToken(cms);
+});
+afterAll(async () => {
+  await cms?.destroy();
+});
+
+const states = async (asToken = cms.buildToken) => {
+  const res = await graphql(cms, SITE_STATES, {}, asToken);
+  expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+  return res.data.siteStates;
+};
+const row = (columns: Record<string, unknown[]>, documentId: string) => {
+  const i = (columns.documentIds as string[]).indexOf(documentId);
+  return i < 0 ? undefined : Object.fromEntries(Object.entries(columns).map(([name, values]) => [name, values[i]]));
+};
+const create = async (path: string, data: Record<string, unknown>) => {
+  const res = await rest(cms, 'POST', path, { token, body: { data } });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body.data as { documentId: string; updatedAt: string };
+};
+
+it('lists each published article with the updatedAt and counts the collection query gives, and no draft', async () => {
+  const live = await create('/api/articles', { title: 'Bài đã đăng để đồng bộ' });
+  const draft = await create('/api/articles?status=draft', { title: 'Bản nháp không được liệt kê' });
+  await cms.strapi.service('api::engagement.counters').set('article', live.documentId, { views: 42 });
+
+  const { articles } = await states();
+  const { data } = await graphql(cms, `query ($id: ID!) { article(documentId: $id) { updatedAt views } }`, { id: live.documentId }, cms.buildToken);
+  expect(row(articles, live.documentId)).toEqual({
+    documentIds: live.documentId,
+    updatedAts: data.article.updatedAt,
+    views: 42,
+    ratingAverages: 0,
+    ratingCounts: 0,
+  });
+  expect(row(articles, draft.documentId)).toBeUndefined();
+
+  const unpublished = await rest(cms, 'POST', `/content-manager/collection-types/api::article.article/${live.documentId}/actions/unpublish`, {
+    token: await adminToken(),
+    body: {},
+  });
+  expect(unpublished.status).toBe(200);
+  expect(row((await states()).articles, live.documentId)).toBeUndefined();
+});
+
+it('gives each document the documents it replaces or relates to, and gallery images their updatedAt', async () => {
+  const old = await create('/api/documents', { title: 'Quyết định cũ', number: 'Số 1-QĐ/UBND' });
+  const related = await create('/api/documents', { title: 'Công văn liên quan', number: 'Số 2-CV/UBND' });
+  const replacing = await create('/api/documents', {
+    title: 'Quyết định thay thế',
+    number: 'Số 3-QĐ/UBND',
+    replaces: [old.documentId],
+    relatedDocuments: [related.documentId],
+  });
+  const { documents } = await states();
+  expect((row(documents, replacing.documentId)!.links as string[]).sort()).toEqual([old.documentId, related.documentId].sort());
+  expect(row(documents, old.documentId)!.links).toEqual([]);
+
+  // A media library row is all a gallery image needs here; no file is served.
+  const upload = await cms.strapi.db.query('plugin::upload.file').create({
+    data: { name: 'anh.jpg', hash: `anh_${Date.now()}`, ext: '.jpg', mime: 'image/jpeg', size: 1, url: '/uploads/anh.jpg', provider: 'local' },
+  });
+  const image = await create('/api/gallery-images', { title: 'Ảnh hoạt động', image: upload.id });
+  expect(row((await states()).galleryImages, image.documentId)).toEqual({ documentIds: image.documentId, updatedAts: image.updatedAt });
+});
+
+it('changes the register version when an issuer is renamed, and not when an article is published', async () => {
+  const before = (await states()).registerVersion;
+  await create('/api/articles', { title: 'Một bài nữa' });
+  expect((await states()).registerVersion).toBe(before);
+
+  const issuer = await create('/api/issuers', { name: 'Ủy ban nhân dân xã' });
+  const added = (await states()).registerVersion;
+  expect(added).not.toBe(before);
+  const renamed = await rest(cms, 'PUT', `/api/issuers/${issuer.documentId}`, { token, body: { data: { name: 'Ủy ban nhân dân phường' } } });
+  expect(renamed.status).toBe(200);
+  expect((await states()).registerVersion).not.toBe(added);
+});
+
+it('is refused to a token that may not read articles', async () => {
+  const tagsOnly = await cms.strapi.service('admin::api-token').create({
+    name: `tags-only-${Date.now()}`,
+    type: 'custom',
+    lifespan: null,
+    permissions: ['api::tag.tag.find'],
+  });
+  const res = await graphql(cms, SITE_STATES, {}, tagsOnly.accessKey);
+  expect(res.data?.siteStates ?? null).toBeNull();
+  expect(res.errors?.[0]?.message).toMatch(/forbidden/i);
+});
+
+const adminToken = async () => {
+  const login = await rest(cms, 'POST', '/admin/login', { body: { email: cms.adminEmail, password: cms.adminPassword } });
+  return login.body.data.token as string;
+};
