@@ -37,8 +37,8 @@ export interface PublisherConfig {
   buildEnv: Record<string, string | undefined>;
   buildTimeoutMs: number;
   /**
-   * Astro's cache folder (the site's `cacheDir`): incremental-build manifest, page copies, content
-   * layer data store, transformed images. It outlives release folders; repaired after a failed build.
+   * Astro's cache folder (the site's `cacheDir`): content layer data store, transformed images.
+   * It outlives release folders.
    */
   astroCacheDir: string;
   /** What makes up the site's code version; a new version rebuilds everything. */

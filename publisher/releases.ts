@@ -6,8 +6,6 @@ import { REDIRECTS_FILE, redirectMapSchema } from '../shared/src/redirects.ts';
 /** `20250131T235959123Z-a1b2c3`: sorts chronologically as a string. */
 const RELEASE_ID = /^\d{8}T\d{9}Z-[0-9a-f]{6}$/;
 const PARTIAL_SUFFIX = '.partial';
-/** Astro's incremental manifest of the build that made a release, kept beside it (see server.ts). */
-const MANIFEST_SUFFIX = '.incremental.json';
 
 export function newReleaseId(now = new Date()): string {
   return `${now.toISOString().replace(/[-:.]/g, '')}-${randomBytes(3).toString('hex')}`;
@@ -92,10 +90,6 @@ export async function recover(
       await rm(join(releasesDir, name), { recursive: true, force: true });
       removed.push(name);
     }
-    // A manifest whose release never went live (crash between the two writes) or was removed.
-    if (name.endsWith(MANIFEST_SUFFIX) && !names.includes(name.slice(0, -MANIFEST_SUFFIX.length))) {
-      await rm(join(releasesDir, name), { force: true });
-    }
   }
   const live = await readLive(liveLink, releasesDir, expectedPages);
   if (live) return { live, removed };
@@ -119,7 +113,6 @@ export async function prune(releasesDir: string, live: string | null, keep: numb
   const removed = ids.filter((id) => !kept.has(id));
   for (const id of removed) {
     await rm(join(releasesDir, id), { recursive: true, force: true });
-    await rm(join(releasesDir, `${id}${MANIFEST_SUFFIX}`), { force: true });
   }
   return removed;
 }

@@ -36,31 +36,30 @@ async function* files(root: string, prefix = ''): AsyncGenerator<string> {
 }
 
 /** 'linked': already one inode; 'same': identical copies; 'different': new or changed. */
-async function compare(built: string, live: string, path: string, known: boolean): Promise<{ verdict: 'linked' | 'same' | 'different'; size: number }> {
+async function compare(built: string, live: string, path: string): Promise<{ verdict: 'linked' | 'same' | 'different'; size: number }> {
   const [a, b] = await Promise.all([lstat(built), lstat(live).catch(() => null)]);
   if (!b?.isFile() || a.size !== b.size) return { verdict: 'different', size: a.size };
   if (a.ino === b.ino && a.dev === b.dev) return { verdict: 'linked', size: a.size };
-  if (known || HASHED_NAMES.test(path)) return { verdict: 'same', size: a.size };
+  if (HASHED_NAMES.test(path)) return { verdict: 'same', size: a.size };
   const [x, y] = await Promise.all([digest(built), digest(live)]);
   return { verdict: x === y ? 'same' : 'different', size: a.size };
 }
 
 /**
  * Replaces every file of the new release `builtDir` that is identical (size, then SHA-256) to the
- * file at the same path in the live release by a hard link to it (`knownSame`: paths proven
- * identical without reading them, from Astro's incremental manifests; size is still checked), so unchanged pages and images
+ * file at the same path in the live release by a hard link to it, so unchanged pages and images
  * are stored once whatever the number of releases kept. Each file is swapped with rename(2), so a
  * path is always either the built copy or the link, never missing. Releases are never written
  * after they are built, so sharing inodes is safe; deleting a release only unlinks its names.
  */
-export async function linkUnchanged(builtDir: string, liveDir: string, knownSame: ReadonlySet<string> = new Set()): Promise<ReuseResult> {
+export async function linkUnchanged(builtDir: string, liveDir: string): Promise<ReuseResult> {
   const result: ReuseResult = { linked: 0, kept: 0, bytesShared: 0 };
   const running = new Set<Promise<void>>();
   let failure: unknown = null;
   const one = async (path: string) => {
     const built = join(builtDir, path);
     const live = join(liveDir, path);
-    const { verdict, size } = await compare(built, live, path, knownSame.has(path));
+    const { verdict, size } = await compare(built, live, path);
     if (verdict === 'different') {
       result.kept += 1;
       return;

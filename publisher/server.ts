@@ -9,7 +9,8 @@ import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
-import { codeVersion, readFreshManifest, readState, releaseManifest, repairIncrementalCache, unchangedOutputs, writeState } from './cache.ts';
+import { codeVersion, readState, writeState } from './cache.ts';
+import { completeFromLive, keepKeys, prepareKeys, type Completion } from './partial.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
 import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
@@ -17,8 +18,8 @@ import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
 
 /** Milliseconds per step of the last build; `index` runs after the release is live. */
-/** A path in Astro's build log: "├─ /tin-tuc/x/index.html (+12ms)", or "(restored)"/"(cached)" when copied. */
-const ASTRO_PAGE_LINE = /[├└]─ \/\S*\s+\((?:(restored|cached)|\+[\d.]+m?s)\)/;
+/** A page Astro rendered, in its build log: "├─ /tin-tuc/x/index.html (+12ms)". */
+const ASTRO_PAGE_LINE = /[├└]─ \/\S*\s+\(\+[\d.]+m?s\)/;
 
 export interface BuildPhases {
   /** Computing the code version (and deciding on a full build). */
@@ -45,7 +46,7 @@ export interface PublisherStatus {
     full?: boolean;
     phases?: BuildPhases;
     reuse?: { linked: number; kept: number; bytesShared: number };
-    /** Pages Astro rendered, and pages it copied from its cache unchanged (incremental build). */
+    /** Pages Astro rendered, and keyed pages carried over unchanged from the live release (partial build). */
     pages?: { rendered: number; reused: number };
   } | null;
   /** The search index of the live release, when an index command builds it after the switch. */
@@ -108,10 +109,10 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   // is rebuilt when the service comes back instead of waiting for the next edit. Synchronous so a
   // write for a new change can never be reordered after the removal for the previous build.
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
-  // When the running build started (ms since the epoch), until it has succeeded or been cleaned up after.
-  const buildMarker = join(dirname(config.releasesDir), 'building');
   /** The one output folder every build uses (renamed into its release once checked). */
   const buildDir = join(dirname(config.releasesDir), 'build');
+  /** Page keys of the live release, for partial builds (partial.ts). */
+  const keysDir = join(dirname(config.releasesDir), 'page-keys');
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -126,13 +127,6 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   if (config.mode === 'build') {
     const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
-    // A build killed with the service (crash, kill -9) had no chance to repair Astro's cache.
-    const interrupted = Number(await readFile(buildMarker, 'utf8').catch(() => ''));
-    if (interrupted) {
-      const dropped = await repairIncrementalCache(config.astroCacheDir, interrupted);
-      log('info', 'startup.cache_repaired', { buildStartedAt: new Date(interrupted).toISOString(), cacheFilesDropped: dropped });
-    }
-    await rm(buildMarker, { force: true });
     liveRelease = recovered.live;
     if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
@@ -174,31 +168,34 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     let full = false;
     let version = '';
     const pages = { rendered: 0, reused: 0 };
-    let manifest: { text: string } | null = null;
+    let completion: Completion;
+    const liveDir = liveRelease && join(config.releasesDir, liveRelease);
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
+      await prepareKeys(keysDir, liveRelease, full);
       phases.prepare = lap();
       log('info', 'build.started', { release: id, changes: changes.length, full });
-      // Astro reuses a page only when built into the same output path as before (its per-route
-      // hash covers the configured outDir): every build goes to one folder, renamed into the release.
       await rm(buildDir, { recursive: true, force: true });
       await mkdir(buildDir, { recursive: true });
-      await writeFile(buildMarker, String(startedAtWall));
       let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
         buildDir,
         {
           full,
-          // PUBLISHER_INDEX_AFTER=1: the search index is written after the switch; the build may skip its own.
-          env: { PUBLISHER_CODE_VERSION: version, PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0', ASTRO_CACHE_DIR: config.astroCacheDir },
+          env: {
+            PUBLISHER_CODE_VERSION: version,
+            // The search index is written after the switch; the build may skip its own.
+            PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0',
+            ASTRO_CACHE_DIR: config.astroCacheDir,
+            // Keyed pages whose key is unchanged are not rendered (partial build).
+            PUBLISHER_PAGE_KEYS: keysDir,
+          },
           // Astro prints this banner when content is synced and the bundle built, before any page.
           onLine: (line) => {
             if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
-            // Astro lists each generated path; "(restored)"/"(cached)" ones were copied, not rendered.
-            const generated = ASTRO_PAGE_LINE.exec(stripVTControlCharacters(line));
-            if (generated) pages[generated[1] ? 'reused' : 'rendered'] += 1;
+            if (ASTRO_PAGE_LINE.test(stripVTControlCharacters(line))) pages.rendered += 1;
           },
         },
       );
@@ -207,28 +204,25 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         phases.render = Math.round(performance.now() - renderStartedAt);
       }
       phases.build = lap();
+      completion = await completeFromLive(keysDir, buildDir, liveDir);
+      pages.reused = completion.carried;
       await checkRelease(buildDir, config.expectedPages);
       await rename(buildDir, outDir);
-      manifest = await readFreshManifest(config.astroCacheDir, startedAtWall);
-      if (config.indexCommand) await carryIndex(outDir, liveRelease && join(config.releasesDir, liveRelease));
-      // Kept beside the release (first line: its code version) to prove the next build's unchanged pages.
-      if (manifest) await writeFile(releaseManifest(config.releasesDir, id), `${version}\n${manifest.text}`);
+      if (config.indexCommand) await carryIndex(outDir, liveDir);
       await activate(config.liveLink, config.releasesDir, id);
       phases.activate = lap();
     } catch (error) {
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
-      await rm(releaseManifest(config.releasesDir, id), { force: true });
-      const repaired = await repairIncrementalCache(config.astroCacheDir, startedAtWall).catch(() => 0);
-      await rm(buildMarker, { force: true });
-      fail(startedAt, error, { release: id, full, ...(repaired ? { cacheFilesDropped: repaired } : {}) });
+      fail(startedAt, error, { release: id, full });
       throw error;
     }
     const previous = liveRelease;
     liveRelease = id;
-    await rm(buildMarker, { force: true });
-    // Only a build that went live vouches for the code version; after a failed one the next builds all again.
+    // Only a build that went live vouches for the code version and its page keys; after a failed
+    // one the next build renders everything again.
     await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
+    await keepKeys(keysDir, id, completion.assets).catch((error) => log('warn', 'keys.write_failed', { error: errorMessage(error) }));
     succeed(startedAt, id, { release: id, changes: changes.length, full, phases, pages }, { full, phases, pages });
     if (config.indexCommand) await indexRelease(id, phases);
     // After the switch, off the publish's critical path: each file is replaced by an identical one
@@ -236,8 +230,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     if (previous) {
       const reuseStartedAt = performance.now();
       try {
-        const known = full ? new Set<string>() : await provenSame(previous, version, manifest?.text ?? null);
-        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous), known);
+        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous));
         phases.reuse = Math.round(performance.now() - reuseStartedAt);
         if (lastSuccess?.release === id) lastSuccess.reuse = result;
         log('info', 'release.reused', { release: id, from: previous, durationMs: phases.reuse, ...result });
@@ -251,19 +244,6 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     } catch (error) {
       log('warn', 'release.prune_failed', { error: errorMessage(error) });
     }
-  }
-
-  /**
-   * Paths Astro's manifests prove unchanged since the live release was built: both builds skipped
-   * or rendered them from the same inputs with the same code (and the same code version, which
-   * covers what Astro's hashes do not, like environment variables).
-   */
-  async function provenSame(live: string, version: string, next: string | null): Promise<Set<string>> {
-    const saved = await readFile(releaseManifest(config.releasesDir, live), 'utf8').catch(() => null);
-    if (!saved || !next) return new Set();
-    const newline = saved.indexOf('\n');
-    if (saved.slice(0, newline) !== version) return new Set();
-    return unchangedOutputs(saved.slice(newline + 1), next);
   }
 
   /** The search index follows the live release; the release keeps its previous index until then. */

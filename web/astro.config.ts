@@ -1,7 +1,7 @@
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from '@toasoan/shared/env';
 import { pagefindIntegration } from './integrations/pagefind.ts';
+import { sitemapIntegration } from './integrations/sitemap.ts';
 
 // Fails the build at once, with every bad variable listed, before any page is rendered.
 const env = readBuildEnv(process.env);
@@ -14,13 +14,12 @@ export default defineConfig({
   // Nothing inlined: the Content-Security-Policy (deploy/nginx) then allows scripts and styles
   // from the site's own files only, with no 'unsafe-inline' and no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // Kept between builds, outliving release folders: transformed remote images, the content layer's
-  // data store (data-store.json: the synced CMS data, so the next sync fetches only changes) and the
-  // incremental build's manifest and page copies (incremental-build.json, dist/). See web/README.md.
+  // Kept between builds, outliving release folders: transformed remote images and the content
+  // layer's data store (data-store.json: the synced CMS data, so the next sync fetches only
+  // changes). Pages whose cacheKey is unchanged are not built at all in the rebuild service's
+  // partial builds (src/lib/partial-build.ts). See web/README.md.
   // ASTRO_CACHE_DIR: another folder, e.g. for builds that must not share one (tests run in parallel).
   cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
-  // Pages whose cacheKey (src/lib/cache-keys.ts) and code are unchanged are copied, not rendered.
-  experimental: { incrementalBuild: true },
   compressHTML: true,
   image: {
     // Only the CMS's uploads are optimised (plus any CDN host listed in IMAGE_HOSTS).
@@ -45,9 +44,7 @@ export default defineConfig({
     },
   },
   integrations: [
-    sitemap({
-      filter: (page) => !/\/tim-kiem\/$/.test(page),
-    }),
+    sitemapIntegration(),
     pagefindIntegration(),
   ],
   vite: {

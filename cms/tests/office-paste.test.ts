@@ -9,11 +9,19 @@ import { bodyExtensions, storedHtml } from '../src/admin/rich-html/extensions';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', 'paste', name), 'utf8');
 
-let editor: Editor | undefined;
-afterEach(() => editor?.destroy());
+const editors: Editor[] = [];
+afterEach(() => {
+  for (const editor of editors.splice(0)) {
+    // Destroying a view with DOM changes not yet read schedules ProseMirror's read 20 ms later,
+    // which would then run after this file's document is gone: read them now.
+    (editor.view as unknown as { domObserver: { flush(): void } }).domObserver.flush();
+    editor.destroy();
+  }
+});
 
 const newEditor = () => {
-  editor = new Editor({ element: document.createElement('div'), extensions: bodyExtensions() });
+  const editor = new Editor({ element: document.createElement('div'), extensions: bodyExtensions() });
+  editors.push(editor);
   return editor;
 };
 

@@ -1,40 +1,56 @@
 import { randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
+import { completeFromLive, keepKeys } from '../../publisher/partial';
 import { readPage, removeBuild, runBuild, WEB_DIR, type BuildResult } from './build-helpers';
 
 /**
- * Incremental builds as the rebuild service should run them: into the same output folder each time
- * (Astro's per-route code hash depends on the output path), the cache folder (data store,
- * incremental manifest and page copies) kept between them. Astro logs every generated path,
- * marking the ones it reused "(restored)" or "(cached)"; the rest were rendered.
+ * Partial builds as the rebuild service runs them (publisher/partial.ts): each build is given the
+ * page keys of the previous one (PUBLISHER_PAGE_KEYS) and renders only the pages whose key
+ * changed; its output is then completed with the unchanged pages of the previous output and the
+ * new keys kept. Astro logs every page it rendered.
  */
 const SITE_URL = 'https://congthongtin.example.gov.vn';
+const RUN = `${Date.now()}-${randomBytes(4).toString('hex')}`;
 
 let cms: TestCms;
-const cacheDir = path.join(WEB_DIR, '.cache', 'test-caches', `${Date.now()}-${randomBytes(4).toString('hex')}`);
-const outDir = path.join(WEB_DIR, '.cache', 'test-builds', `incremental-${Date.now()}-${randomBytes(4).toString('hex')}`);
+const cacheDir = path.join(WEB_DIR, '.cache', 'test-caches', RUN);
+const keysDir = path.join(cacheDir, 'page-keys');
+const outDirs: string[] = [];
 
-const build = async () => {
-  const result: BuildResult = await runBuild({ STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC', ASTRO_CACHE_DIR: cacheDir }, 600_000, outDir);
-  expect(result.code, result.output.slice(-3000)).toBe(0);
-  return { ...result, ...generated(result.output) };
+/** Every address the keyed routes have, from the keys kept after the last build. */
+const keyedAddresses = async () => {
+  const names = (await readdir(keysDir)).filter((name) => name.endsWith('_.json'));
+  return (await Promise.all(names.map(async (name) => Object.keys(JSON.parse(await readFile(path.join(keysDir, name), 'utf8')))))).flat();
 };
 
-/** The pages Astro generated ("/tin-tuc/x/index.html" → "/tin-tuc/x/"), split into rendered and reused. */
-const generated = (output: string) => {
+const build = async () => {
+  const outDir = path.join(WEB_DIR, '.cache', 'test-builds', `incremental-${RUN}-${outDirs.length}`);
+  const result: BuildResult = await runBuild(
+    { STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC', ASTRO_CACHE_DIR: cacheDir, PUBLISHER_PAGE_KEYS: keysDir },
+    600_000,
+    outDir,
+  );
+  expect(result.code, result.output.slice(-3000)).toBe(0);
+  const { assets } = await completeFromLive(keysDir, outDir, outDirs.at(-1) ?? null);
+  await keepKeys(keysDir, `build-${outDirs.length}`, assets);
+  outDirs.push(outDir);
+  const rendered = renderedPages(result.output);
+  const reused = new Set((await keyedAddresses()).filter((address) => !rendered.has(address)));
+  return { ...result, rendered, reused };
+};
+
+/** The pages Astro rendered ("/tin-tuc/x/index.html" → "/tin-tuc/x/"). */
+const renderedPages = (output: string) => {
   const rendered = new Set<string>();
-  const reused = new Set<string>();
-  // eslint-disable-next-line no-control-regex
-  for (const line of output.replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
-    const match = /[├└]─ (\/\S*?)(index\.html)?\s+\((restored|cached|\+[\d.]+m?s)\)/.exec(line);
-    if (!match) continue;
-    (match[3] === 'restored' || match[3] === 'cached' ? reused : rendered).add(match[1]!);
+  for (const line of stripVTControlCharacters(output).split('\n')) {
+    const match = /[├└]─ (\/\S*?)(index\.html)?\s+\(\+[\d.]+m?s\)/.exec(line);
+    if (match) rendered.add(match[1]!);
   }
-  return { rendered, reused };
+  return rendered;
 };
 
 const articles = () => cms.strapi.documents('api::article.article');
@@ -50,7 +66,7 @@ beforeAll(async () => {
 }, 900_000);
 
 afterAll(async () => {
-  await removeBuild(outDir);
+  await Promise.all(outDirs.map(removeBuild));
   await rm(cacheDir, { recursive: true, force: true });
   await cms?.destroy();
 });
@@ -73,7 +89,7 @@ describe('incremental site builds', () => {
     const before = new Map<string, string>();
     const sameCategory = published.filter((a) => a.category?.documentId === old.category.documentId);
     const untouched = published.find((a) => a.category && a.category.documentId !== old.category.documentId)!;
-    for (const file of [`/tin-tuc/${untouched.slug}/`]) before.set(file, await readPage(outDir, file));
+    for (const file of [`/tin-tuc/${untouched.slug}/`]) before.set(file, await readPage(first.outDir, file));
     await articles().update({ documentId: old.documentId, data: { title: `${old.title} (đã sửa)` } as any });
     await articles().publish({ documentId: old.documentId });
 
@@ -95,7 +111,7 @@ describe('incremental site builds', () => {
     expect(await readPage(second.outDir, neighbours[0]!)).toContain('(đã sửa)');
     expect(await readPage(second.outDir, '/tin-tuc/luu-tru/1/')).toContain('(đã sửa)');
     const file = `/tin-tuc/${untouched.slug}/`;
-    expect(await readPage(outDir, file)).toBe(before.get(file));
+    expect(await readPage(second.outDir, file)).toBe(before.get(file));
   });
 
   it('after a new article, renders O(1) numbered list pages, whatever the archive size', async () => {
@@ -116,7 +132,7 @@ describe('incremental site builds', () => {
     expect(only(third.rendered, ARTICLE_PAGE).length).toBeLessThanOrEqual(6);
     expect(only(third.reused, ARTICLE_PAGE).length).toBeGreaterThan(15);
     expect(await readPage(third.outDir, '/tin-tuc/')).toMatch(/<h2><a href="\/tin-tuc\/tin-moi-kiem-thu-dung-tang-dan\/">/);
-    const sidebar = JSON.parse(await readFile(path.join(outDir, 'sidebar.json'), 'utf8'));
+    const sidebar = JSON.parse(await readFile(path.join(third.outDir, 'sidebar.json'), 'utf8'));
     expect(sidebar.latest[0].title).toBe('Tin mới kiểm thử dựng tăng dần');
   });
 

@@ -1,0 +1,85 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { expect, onTestFinished, test } from 'vitest';
+import { completeFromLive, keepKeys, outputFileOf, prepareKeys } from './partial.ts';
+
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'publisher-partial-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+const put = (path: string, text: string) => {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+};
+const json = (path: string, value: unknown) => put(path, JSON.stringify(value));
+
+test('names the file of an address as Astro writes it', () => {
+  expect(outputFileOf('/')).toBe('index.html');
+  expect(outputFileOf('/tin-tuc/bai-a/')).toBe('tin-tuc/bai-a/index.html');
+  expect(outputFileOf('/van-ban/danh-muc.json')).toBe('van-ban/danh-muc.json');
+});
+
+test('carries unchanged pages and their images over from the live release; leaves removed pages and unused images behind', async () => {
+  const root = tempDir();
+  const keys = join(root, 'keys');
+  const live = join(root, 'live');
+  const build = join(root, 'build');
+  // The live release: three articles, each with its own cover.
+  for (const slug of ['a', 'b', 'c']) {
+    put(join(live, `tin-tuc/${slug}/index.html`), `<img src="/_astro/${slug}.webp" srcset="/_astro/${slug}.webp 1x, /_astro/${slug}-2x.avif 2x">`);
+    put(join(live, `_astro/${slug}.webp`), slug);
+    put(join(live, `_astro/${slug}-2x.avif`), slug);
+  }
+  json(join(keys, 'tin-tuc_slug_.json'), { '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b1', '/tin-tuc/c/': 'c1' });
+  json(join(keys, 'assets.json'), Object.fromEntries(['a', 'b', 'c'].map((s) => [`tin-tuc/${s}/index.html`, [`${s}.webp`, `${s}-2x.avif`]])));
+  put(join(keys, 'release'), 'r1');
+  await prepareKeys(keys, 'r1', false);
+  expect(existsSync(join(keys, 'tin-tuc_slug_.json'))).toBe(true);
+
+  // The build: b edited (new cover), c deleted, d new; a unchanged, so not rendered.
+  json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b2', '/tin-tuc/d/': 'd1' });
+  put(join(build, 'tin-tuc/b/index.html'), '<img src="/_astro/b-new.webp">');
+  put(join(build, '_astro/b-new.webp'), 'b2');
+  put(join(build, 'tin-tuc/d/index.html'), '<p>d</p>');
+  put(join(build, 'index.html'), 'home');
+
+  const done = await completeFromLive(keys, build, live);
+  expect(done).toMatchObject({ rendered: 2, carried: 1, removed: ['tin-tuc/c/index.html'] });
+  expect(statSync(join(build, 'tin-tuc/a/index.html')).ino).toBe(statSync(join(live, 'tin-tuc/a/index.html')).ino);
+  expect(statSync(join(build, '_astro/a-2x.avif')).ino).toBe(statSync(join(live, '_astro/a-2x.avif')).ino);
+  for (const gone of ['tin-tuc/c/index.html', '_astro/c.webp', '_astro/b.webp']) expect(existsSync(join(build, gone)), gone).toBe(false);
+
+  await keepKeys(keys, 'r2', done.assets);
+  expect(JSON.parse(readFileSync(join(keys, 'tin-tuc_slug_.json'), 'utf8'))).toEqual({ '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b2', '/tin-tuc/d/': 'd1' });
+  expect(JSON.parse(readFileSync(join(keys, 'assets.json'), 'utf8'))['tin-tuc/b/index.html']).toEqual(['b-new.webp']);
+  expect(readFileSync(join(keys, 'release'), 'utf8')).toBe('r2');
+});
+
+test('trusts no keys for a full build, nor keys of another release, and drops keys of a build that never went live', async () => {
+  const keys = tempDir();
+  const setUp = () => {
+    json(join(keys, 'tin-tuc_slug_.json'), { '/tin-tuc/a/': 'a1' });
+    json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a2' });
+    put(join(keys, 'release'), 'r1');
+  };
+  setUp();
+  await prepareKeys(keys, 'r1', false);
+  expect(existsSync(join(keys, 'tin-tuc_slug_.json'))).toBe(true);
+  expect(existsSync(join(keys, 'tin-tuc_slug_.next.json'))).toBe(false);
+  for (const [live, full] of [['r1', true], ['r0', false], [null, false]] as const) {
+    setUp();
+    await prepareKeys(keys, live, full);
+    expect(existsSync(join(keys, 'tin-tuc_slug_.json')), `${live} ${full}`).toBe(false);
+  }
+});
+
+test('refuses to complete a build from a live release that lacks a page it should carry over', async () => {
+  const root = tempDir();
+  const keys = join(root, 'keys');
+  json(join(keys, 'tin-tuc_slug_.json'), { '/tin-tuc/a/': 'a1' });
+  json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a1' });
+  mkdirSync(join(root, 'build'));
+  await expect(completeFromLive(keys, join(root, 'build'), join(root, 'live'))).rejects.toThrow(/tin-tuc\/a\/index.html/);
+});

@@ -1,0 +1,56 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import { PAGE_KEYS_ENV } from '../src/lib/partial-build.ts';
+
+/** Addresses per sitemap file (the protocol allows 50,000; @astrojs/sitemap's default). */
+const ENTRY_LIMIT = 45_000;
+
+/** Addresses left out of the sitemap: the search page, and error pages. */
+const LEFT_OUT = /^\/(tim-kiem|404|500)\/?$/;
+
+/** Every address a keyed route has this build (lib/partial-build.ts), rendered or not. */
+const keyedPaths = async (dir: string): Promise<string[]> => {
+  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.next.json'));
+  const lists = await Promise.all(files.map(async (name) => Object.keys(JSON.parse(await readFile(path.join(dir, name), 'utf8')))));
+  return lists.flat();
+};
+
+/**
+ * /sitemap-index.xml and /sitemap-<n>.xml (the addresses @astrojs/sitemap used) with every page of
+ * the site. A partial build renders only what changed, so the list cannot come from the pages this
+ * build rendered alone: the keyed routes' addresses come from their recorded keys.
+ */
+export const sitemapIntegration = (): AstroIntegration => {
+  let site = '';
+  return {
+    name: 'toasoan:sitemap',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        if (!config.site) throw new Error('The sitemap needs `site` (SITE_URL)');
+        site = config.site;
+      },
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const outDir = fileURLToPath(dir);
+        const keysDir = process.env[PAGE_KEYS_ENV];
+        const addresses = new Set(pages.map((page) => `/${page.pathname.replace(/^\//, '')}`));
+        if (keysDir) for (const address of await keyedPaths(keysDir)) addresses.add(address);
+        const urls = [...addresses].filter((address) => !LEFT_OUT.test(address)).sort();
+
+        const index = new SitemapIndexStream();
+        for (let i = 0; i * ENTRY_LIMIT < urls.length || i === 0; i += 1) {
+          const sitemap = new SitemapStream({ hostname: site });
+          for (const url of urls.slice(i * ENTRY_LIMIT, (i + 1) * ENTRY_LIMIT)) sitemap.write({ url });
+          sitemap.end();
+          await writeFile(path.join(outDir, `sitemap-${i}.xml`), await streamToPromise(sitemap));
+          index.write({ url: new URL(`sitemap-${i}.xml`, site).toString() });
+        }
+        index.end();
+        await writeFile(path.join(outDir, 'sitemap-index.xml'), await streamToPromise(index));
+        logger.info(`${urls.length} addresses`);
+      },
+    },
+  };
+};
