@@ -68,12 +68,19 @@ const articleLinks = (html: string) => [...html.matchAll(/href="\/tin-tuc\/([^"/
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Whether the live release's Pagefind index holds `url` (read from its fragments, as the search page would find it). */
+/**
+ * Whether the live release's Pagefind index finds `url`, read from its fragments as the search page
+ * would: the full index unless it lists `url` as out of date, or the delta of what changed since.
+ */
 const searchFinds = async (liveDir: string, url: string) => {
-  const fragments = path.join(liveDir, 'pagefind', 'fragment');
-  for (const file of await readdir(fragments).catch(() => [] as string[])) {
-    const text = gunzipSync(await readFile(path.join(fragments, file))).toString('utf8');
-    if (text.includes(`"url":"${url}"`)) return true;
+  const index = path.join(liveDir, 'pagefind');
+  const overlay = JSON.parse(await readFile(path.join(index, 'overlay.json'), 'utf8').catch(() => '{}')) as { stale?: string[] };
+  const folders = [path.join(index, 'delta', 'fragment'), ...(overlay.stale?.includes(url) ? [] : [path.join(index, 'fragment')])];
+  for (const fragments of folders) {
+    for (const file of await readdir(fragments).catch(() => [] as string[])) {
+      const text = gunzipSync(await readFile(path.join(fragments, file))).toString('utf8');
+      if (text.includes(`"url":"${url}"`)) return true;
+    }
   }
   return false;
 };

@@ -1,5 +1,6 @@
 import { link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { mapConcurrent } from '../shared/src/pagination.ts';
 
 /**
  * Partial builds (web/src/lib/partial-build.ts). The build is given a folder of page keys
@@ -19,6 +20,8 @@ const STAMP = 'release';
 const ASTRO_DIR = '_astro';
 /** `/_astro/<file>` in HTML attributes, srcset lists, CSS urls and JSON. */
 const ASSET_REF = /\/_astro\/([^"'\s,)?#<>\\]+)/g;
+/** File operations in flight at once: thousands of links or reads are bound by syscalls, not CPU. */
+const CONCURRENCY = 64;
 
 type Keys = Record<string, string>;
 
@@ -83,12 +86,11 @@ export async function completeFromLive(dir: string, buildDir: string, liveDir: s
     const next = (await readJson<Keys>(join(dir, name))) ?? {};
     const previous = (await readJson<Keys>(join(dir, name.replace(NEXT, '.json')))) ?? {};
     for (const address of Object.keys(previous)) if (!(address in next)) removed.push(outputFileOf(address));
-    for (const address of Object.keys(next)) {
-      const file = outputFileOf(address);
+    await mapConcurrent(Object.keys(next).map(outputFileOf), CONCURRENCY, async (file) => {
       if (await stat(join(buildDir, file)).catch(() => null)) {
         rendered += 1;
         assets[file] = await assetsIn(join(buildDir, file));
-        continue;
+        return;
       }
       const refs = previousAssets[file];
       if (!liveDir || !refs) throw new Error(`${file} was not rendered and the live release has no copy of it`);
@@ -96,14 +98,14 @@ export async function completeFromLive(dir: string, buildDir: string, liveDir: s
       for (const ref of refs) toLink.add(`${ASTRO_DIR}/${ref}`);
       assets[file] = refs;
       carried += 1;
-    }
+    });
   }
-  for (const file of toLink) {
+  await mapConcurrent([...toLink], CONCURRENCY, async (file) => {
     const target = join(buildDir, file);
-    if (await stat(target).catch(() => null)) continue;
+    if (await stat(target).catch(() => null)) return;
     await mkdir(dirname(target), { recursive: true });
     await link(join(liveDir!, file), target);
-  }
+  });
   return { rendered, carried, removed, assets };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, lstat, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { link, lstat, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
@@ -86,13 +86,4 @@ export async function linkUnchanged(builtDir: string, liveDir: string): Promise<
   await Promise.all(running);
   if (failure) throw failure;
   return result;
-}
-
-/** A copy of the folder `from` at `to` made of hard links: no data is copied. */
-export async function linkTree(from: string, to: string): Promise<void> {
-  await mkdir(to, { recursive: true });
-  for (const entry of await readdir(from, { withFileTypes: true })) {
-    if (entry.isDirectory()) await linkTree(join(from, entry.name), join(to, entry.name));
-    else if (entry.isFile()) await link(join(from, entry.name), join(to, entry.name));
-  }
 }

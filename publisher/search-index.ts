@@ -1,6 +1,6 @@
 import { lstat, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { linkTree } from './reuse.ts';
+import { linkTree } from '../shared/src/link-tree.ts';
 
 /**
  * With an index command configured, a release's search index is the symlink `pagefind` (the URL

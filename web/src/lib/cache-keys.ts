@@ -1,12 +1,10 @@
 /**
- * Cache keys for Astro's incremental build (experimental.incrementalBuild): a path whose
- * getStaticPaths entry carries the same `cacheKey` as last build, under unchanged code, is copied
- * from the previous output instead of being rendered. A key must therefore cover every datum the
- * page shows. Astro covers the code itself: each route's key is checked together with a hash of its
- * whole module graph (pages, components, lib/, the bundled @toasoan/shared, CSS and client
- * scripts), the astro config (site, image, build options…) and the lockfile, so any code or
- * dependency change renders everything again. Not covered by Astro, hence in every key here: the
- * environment read at render time (addresses of the site, CMS and media).
+ * Cache keys of the keyed routes (lib/partial-build.ts): in the rebuild service's partial builds a
+ * path whose key is the one recorded for the live release is not rendered; its page is carried
+ * over from the live release. A key must therefore cover every datum the page shows. Code is not
+ * in the keys: the rebuild service renders everything when the site's code version changes
+ * (publisher/cache.ts: the site's and shared code, the lockfile and the build's addresses). The
+ * environment read at render time (addresses of the site, CMS and media) is in every key too.
  */
 import { createHash } from 'node:crypto';
 import {

@@ -12,20 +12,35 @@ interface PagefindResultData {
 interface Pagefind {
   init(): Promise<void>;
   options(options: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string): Promise<void>;
   search(query: string): Promise<{ results: { id: string; data(): Promise<PagefindResultData> }[] }>;
 }
 
 const PAGEFIND_URL = '/pagefind/pagefind.js';
+// The index folder's overlay (web/integrations/pagefind.ts): records added or changed since the
+// full index was made live in `delta/`, and the full index's out-of-date addresses are listed.
+const OVERLAY_URL = '/pagefind/overlay.json';
+const DELTA_URL = '/pagefind/delta/';
 const MAX_RESULTS = 100;
-let pagefind: Promise<Pagefind> | undefined;
 
-const loadPagefind = () => {
-  pagefind ??= import(/* @vite-ignore */ PAGEFIND_URL).then(async (module: Pagefind) => {
-    await module.options({ excerptLength: 30 });
-    await module.init();
-    return module;
-  });
-  return pagefind;
+interface Search {
+  pagefind: Pagefind;
+  /** Addresses whose full-index result is out of date: only their `fresh` (delta) result counts. */
+  stale: Set<string>;
+}
+let loaded: Promise<Search> | undefined;
+
+const loadSearch = () => {
+  loaded ??= (async () => {
+    const pagefind = (await import(/* @vite-ignore */ PAGEFIND_URL)) as Pagefind;
+    await pagefind.options({ excerptLength: 30 });
+    // An index built inside the build (no rebuild service) has no overlay: a 404 means none.
+    const overlay = await fetch(OVERLAY_URL).then((res) => (res.ok ? (res.json() as Promise<{ delta: boolean; stale: string[] }>) : null));
+    if (overlay?.delta) await pagefind.mergeIndex(DELTA_URL);
+    await pagefind.init();
+    return { pagefind, stale: new Set(overlay?.stale ?? []) };
+  })();
+  return loaded;
 };
 
 const el = <K extends keyof HTMLElementTagNameMap>(tag: K, text?: string) => {
@@ -52,12 +67,15 @@ export const initSearch = () => {
     }
     status.textContent = 'Đang tìm…';
     try {
-      const pf = await loadPagefind();
-      const search = await pf.search(foldVietnamese(query).toLowerCase());
-      const data = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+      const { pagefind, stale } = await loadSearch();
+      const search = await pagefind.search(foldVietnamese(query).toLowerCase());
+      const loaded = await Promise.all(search.results.slice(0, MAX_RESULTS).map((r) => r.data()));
       if (mine !== seq) return;
+      const data = loaded.filter((item) => item.meta.fresh || !stale.has(item.url));
+      // Out-of-date results are known once loaded; beyond the first MAX_RESULTS the count may include a few.
+      const total = search.results.length - (loaded.length - data.length);
       status.textContent = data.length
-        ? `Tìm thấy ${search.results.length} kết quả cho “${query}”.`
+        ? `Tìm thấy ${total} kết quả cho “${query}”.`
         : `Không tìm thấy kết quả nào cho “${query}”.`;
       for (const item of data) {
         const li = el('li');

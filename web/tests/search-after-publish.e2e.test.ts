@@ -1,0 +1,124 @@
+// Search after a publish, as `npm start` and production run it: the release goes live first and the
+// rebuild service's index command then indexes only what changed on top of the full index
+// (web/integrations/pagefind.ts). A reader searches on the live site in Chromium.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startCms, type TestCms } from '../../cms/tests/harness';
+import { loadConfig } from '../../publisher/config.ts';
+import { startPublisher, type Publisher } from '../../publisher/server.ts';
+
+const SECRET = 'search-test-secret-0123456789';
+const WEB_DIR = path.resolve(import.meta.dirname, '..');
+
+let cms: TestCms;
+let publisher: Publisher;
+let browser: Browser;
+let workDir: string;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+/** Waits until the release after `buildsBefore` builds is live and its search index switched in. */
+const indexedAfter = async (buildsBefore: number) => {
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    const s = publisher.status();
+    if (s.lastError) throw new Error(`the build failed: ${s.lastError.message}`);
+    if (s.lastIndex?.error) throw new Error(`indexing failed: ${s.lastIndex.error}`);
+    if (s.buildCount > buildsBefore && !s.building && s.queued === 0 && s.lastIndex?.release === s.liveRelease) return;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the search index of the new release');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+/** What a reader gets on the search page: the status line and the results' addresses. */
+const search = async (query: string) => {
+  const page = await browser.newPage();
+  await page.goto(`${publisher.siteUrl}/tim-kiem/?q=${encodeURIComponent(query)}`);
+  const status = page.locator('[data-search-status]');
+  await expect.poll(() => status.textContent(), { timeout: 30_000 }).toMatch(/Tìm thấy|Không tìm thấy/);
+  const result = { status: (await status.textContent())!, urls: await page.locator('[data-search-results] a').evaluateAll((links) => links.map((a) => a.getAttribute('href'))) };
+  await page.close();
+  return result;
+};
+
+const overlay = async () => (await fetch(`${publisher.siteUrl}/pagefind/overlay.json`)).json() as Promise<{ delta: boolean; stale: string[] }>;
+const articles = () => cms.strapi.documents('api::article.article');
+
+beforeAll(async () => {
+  await mkdir(path.join(WEB_DIR, '.cache'), { recursive: true });
+  workDir = await mkdtemp(path.join(WEB_DIR, '.cache', 'test-search-'));
+  const port = await freePort();
+  cms = await startCms({ seed: true, env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`, REBUILD_WEBHOOK_SECRET: SECRET } });
+  const config = loadConfig(
+    {
+      ...process.env,
+      TZ: 'UTC',
+      STRAPI_URL: cms.url,
+      STRAPI_TOKEN: cms.buildToken,
+      SITE_URL: 'http://127.0.0.1:4321',
+      REBUILD_WEBHOOK_SECRET: SECRET,
+      PUBLISHER_CONTROL_PORT: String(port),
+      PUBLISHER_SITE_PORT: '0',
+      PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
+      PUBLISHER_ASTRO_CACHE_DIR: path.join(workDir, 'astro-cache'),
+      PUBLISHER_DEBOUNCE_MS: '500',
+      PUBLISHER_RETRY_BASE_MS: '600000',
+      PUBLISHER_BUILD_ON_START: 'always',
+      // As scripts/product.mjs sets it for `npm start`.
+      PUBLISHER_INDEX_COMMAND: `"${process.execPath}" --experimental-strip-types scripts/search-index.ts`,
+    },
+    WEB_DIR,
+  );
+  publisher = await startPublisher(config, { log: () => {} });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  await indexedAfter(0);
+}, 400_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await publisher?.close();
+  await cms?.destroy();
+  if (workDir) await rm(workDir, { recursive: true, force: true });
+});
+
+it('finds a newly published article, with or without diacritics, from the index of what changed', async () => {
+  const title = 'Hội thi tìm hiểu thủy lợi xã Đồng Xuân';
+  expect((await search('dong xuan thuy loi')).status).toMatch(/Không tìm thấy/);
+  expect((await overlay()).delta).toBe(false);
+
+  const builds = publisher.status().buildCount;
+  const category = await cms.strapi.documents('api::category.category').findFirst({});
+  const created = await articles().create({ data: { title, lead: 'Tin vừa đăng.', category: category!.documentId } as any, status: 'published' });
+  await indexedAfter(builds);
+
+  expect((await overlay()).delta).toBe(true);
+  for (const query of ['dong xuan thuy loi', 'Đồng Xuân thủy lợi']) {
+    const found = await search(query);
+    expect(found.urls, query).toEqual([`/tin-tuc/${created.slug}/`]);
+    expect(found.status).toMatch(/Tìm thấy 1 kết quả/);
+  }
+});
+
+it('no longer finds an unpublished article that the full index still holds', async () => {
+  const [article] = (await articles().findMany({ status: 'published', sort: 'date:asc', limit: 1, fields: ['title', 'slug'] } as any)) as any[];
+  expect((await search(article.title)).urls).toContain(`/tin-tuc/${article.slug}/`);
+
+  const builds = publisher.status().buildCount;
+  await articles().unpublish({ documentId: article.documentId });
+  await indexedAfter(builds);
+
+  expect((await overlay()).stale).toContain(`/tin-tuc/${article.slug}/`);
+  expect((await search(article.title)).urls).not.toContain(`/tin-tuc/${article.slug}/`);
+});
