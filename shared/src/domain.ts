@@ -270,8 +270,14 @@ export const toComment = (c: PublicCommentFragment): { articleId: string; commen
 };
 
 /** `comments`: the article's approved comments, newest first. */
-export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = []): Article => {
-  const body = parseRichText(a.body, { mediaBase: cmsUrl });
+/**
+ * `bodyText`: the body's plain text when the caller kept it (the site's data store does, from the
+ * sync); the body is then parsed only if a page reads it, which a build of a few pages out of
+ * thousands mostly does not.
+ */
+export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = [], bodyText?: string): Article => {
+  let parsed: RichText | undefined;
+  const body = () => (parsed ??= parseRichText(a.body, { mediaBase: cmsUrl }));
   return {
     id: a.documentId,
     slug: slugOr(a.slug, a.documentId),
@@ -283,8 +289,10 @@ export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: Arti
     cover: toImage(a.cover, cmsUrl, a.title),
     category: a.category ? { id: a.category.documentId, slug: slugOr(a.category.slug, a.category.documentId), name: a.category.name } : undefined,
     updatedAt: a.updatedAt ?? undefined,
-    body,
-    bodyText: richTextToPlain(body),
+    get body() {
+      return body();
+    },
+    bodyText: bodyText ?? richTextToPlain(body()),
     author: str(a.author),
     source: str(a.source),
     tags: a.tags.filter((t): t is TagSlugFragment => t != null).map(toTag),

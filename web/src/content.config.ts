@@ -29,8 +29,9 @@ import { createCmsClient, type CmsClient } from '@toasoan/shared/client';
 import type { ImageSize } from '@toasoan/shared/domain';
 import { readBuildEnv } from '@toasoan/shared/env';
 import { bodyImageUrls, fetchAll, fetchImageSizes, PAGE_SIZE } from '@toasoan/shared/load';
-import { parseRichText } from '@toasoan/shared/rich-text';
+import { parseRichText, richTextToPlain } from '@toasoan/shared/rich-text';
 import { mapConcurrent } from '@toasoan/shared/pagination';
+import { foldVietnamese } from '@toasoan/shared/search';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
@@ -166,15 +167,26 @@ const byIds = <TResult, TItem>(
     fetchAll(cms(), document, pick, { concurrency: 1, label }, { ids });
 
 /**
- * Pixel sizes of the CMS images each fetched article's body shows, stored with the article: the
- * media library knows them, so pages give astro:assets width/height without downloading to measure.
+ * Kept with each fetched article, from one parse of its body: the pixel sizes of the CMS images it
+ * shows (the media library knows them, so pages give astro:assets width/height without downloading
+ * to measure), and its plain text with its diacritics-folded copy (search records and descriptions
+ * need them for every article on every build; the body itself is parsed only for the pages rendered).
  */
-const bodyImageSizes = async (articles: ArticleFullFragment[]) => {
+const bodyExtras = async (articles: ArticleFullFragment[]) => {
   const { mediaUrl } = readBuildEnv(process.env);
-  const urls = new Map(articles.map((a) => [a.documentId, bodyImageUrls([parseRichText(a.body, { mediaBase: mediaUrl })], mediaUrl)]));
+  const bodies = new Map(articles.map((a) => [a.documentId, parseRichText(a.body, { mediaBase: mediaUrl })]));
+  const urls = new Map([...bodies].map(([id, body]) => [id, bodyImageUrls([body], mediaUrl)]));
+  const text = new Map([...bodies].map(([id, body]) => [id, richTextToPlain(body)]));
   const sizes = await fetchImageSizes(cms(), mediaUrl, [...new Set([...urls.values()].flat())]);
   return new Map(
-    [...urls].map(([id, list]) => [id, { imageSizes: Object.fromEntries(list.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))) }]),
+    [...urls].map(([id, list]) => [
+      id,
+      {
+        imageSizes: Object.fromEntries(list.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))),
+        bodyText: text.get(id)!,
+        bodyTextFolded: foldVietnamese(text.get(id)!),
+      },
+    ]),
   );
 };
 
@@ -186,7 +198,7 @@ const articlesLoader: Loader = {
       (await siteStates()).articles,
       byIds(ArticlesByIdPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), 'changed articles'),
       ({ views: _views, ratingAverage: _average, ratingCount: _count, ...article }: ArticleFullFragment) => article,
-      bodyImageSizes,
+      bodyExtras,
     ),
 };
 
@@ -269,7 +281,7 @@ const online = (loader: Loader): Loader => ({ ...loader, load: async (context) =
 export const collections = {
   articles: defineCollection({
     loader: online(articlesLoader),
-    schema: fragment<Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'> & { imageSizes: Record<string, ImageSize> }>(),
+    schema: fragment<Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'> & { imageSizes: Record<string, ImageSize>; bodyText: string; bodyTextFolded: string }>(),
   }),
   documents: defineCollection({ loader: online(documentsLoader), schema: fragment<Omit<DocumentFullFragment, 'views' | 'downloads'>>() }),
   galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<GalleryImageCardFragment & { updatedAt?: string | null }>() }),

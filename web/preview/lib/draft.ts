@@ -49,7 +49,7 @@ let siteLoadedAt = 0;
 export const currentSite = (): Promise<Site> => {
   if (!site || Date.now() - siteLoadedAt > SITE_MAX_AGE_MS) {
     siteLoadedAt = Date.now();
-    const loading = loadSiteData(buildEnv()).then((data) => ({ ...data, digests: new Map<string, string>() }));
+    const loading = loadSiteData(buildEnv()).then((data) => ({ ...data, digests: new Map<string, string>(), foldedBodies: new Map<string, string>() }));
     // A failed read is not kept: the next preview tries again.
     loading.catch(() => {
       if (site === loading) site = undefined;

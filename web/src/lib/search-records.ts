@@ -5,7 +5,7 @@
  * query the same way. `meta` is what a result shows: title, date and lead.
  */
 import { formatArticleDate, formatDate } from '@toasoan/shared/dates';
-import { foldVietnamese, hasDiacritics } from '@toasoan/shared/search';
+import { foldVietnamese } from '@toasoan/shared/search';
 import { albumHref, articleHref, documentHref, imagesOfAlbum, type Site } from './site';
 
 export interface SearchRecord {
@@ -15,9 +15,11 @@ export interface SearchRecord {
   meta: Record<string, string>;
 }
 
-const withFolded = (parts: (string | undefined)[]) => {
+/** Text with its diacritics-folded copy when they differ (`folded`: the copy, when already made). */
+const withFolded = (parts: (string | undefined)[], folded?: string) => {
   const text = parts.filter(Boolean).join(' ').replace(/\s+/g, ' ').trim();
-  return hasDiacritics(text) ? `${text} ${foldVietnamese(text)}` : text;
+  const copy = folded ?? foldVietnamese(text);
+  return copy === text ? text : `${text} ${copy}`;
 };
 
 const meta = (entries: Record<string, string | undefined>) =>
@@ -26,7 +28,10 @@ const meta = (entries: Record<string, string | undefined>) =>
 export const searchRecords = (site: Site): SearchRecord[] => [
   ...site.articles.map((a) => ({
     url: articleHref(a),
-    content: withFolded([a.title, a.lead, a.bodyText, a.author, a.tags.map((t) => t.name).join(' ')]),
+    // The body's folded copy is made once, when the article is synced (site.foldedBodies).
+    content: [withFolded([a.title, a.lead, a.author, a.tags.map((t) => t.name).join(' ')]), withFolded([a.bodyText], site.foldedBodies.get(a.id))]
+      .filter(Boolean)
+      .join(' '),
     language: 'vi' as const,
     meta: meta({ title: a.title, date: formatArticleDate(a.date), lead: a.lead }),
   })),
