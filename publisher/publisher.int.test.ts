@@ -320,7 +320,7 @@ describe('building and publishing', () => {
     await exited;
 
     site.write(withArticle(site1, 'dang-xay', 'Bài đang xây dựng'));
-    const { url, siteUrl, logs } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
+    const { siteUrl } = await start(site, { PUBLISHER_DEBOUNCE_MS: '1500' });
 
     const served = await page(siteUrl, '/');
     expect(served.status).toBe(200);

@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -155,7 +155,6 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const id = newReleaseId();
     const outDir = partialDir(config.releasesDir, id);
     const startedAt = performance.now();
-    const startedAtWall = Date.now();
     buildCount += 1;
     const phases: BuildPhases = { prepare: 0, build: 0, activate: 0 };
     let step = performance.now();

@@ -56,6 +56,12 @@ const BASE_DIR = 'search-base';
 /** Records a publish indexes on top of the full index (~1 s); past this the full index is made again. */
 const DELTA_LIMIT = 500;
 
+/** The Pagefind version that wrote an index folder (its entry file says). */
+const pagefindVersion = (dir: string) =>
+  readFile(path.join(dir, 'pagefind-entry.json'), 'utf8')
+    .then((text) => (JSON.parse(text) as { version?: string }).version ?? null)
+    .catch(() => null);
+
 const digestOf = (record: SearchRecord) => createHash('sha256').update(JSON.stringify(record)).digest('base64url');
 
 /**
@@ -71,26 +77,39 @@ export const updateSearchIndex = async (
   cacheDir: string,
 ): Promise<{ full: boolean; records: number; delta: number; stale: number }> => {
   const baseDir = path.join(cacheDir, BASE_DIR);
+  const bundle = path.join(baseDir, 'bundle');
+  const deltaDir = path.join(indexDir, DELTA_DIR);
   const digests = new Map(records.map((record) => [record.url, digestOf(record)]));
   const base = await readFile(path.join(baseDir, 'records.json'), 'utf8')
     .then((text) => JSON.parse(text) as Record<string, string>)
     .catch(() => null);
   let delta = base ? records.filter((record) => base[record.url] !== digests.get(record.url)) : [];
   let stale = base ? Object.keys(base).filter((url) => base[url] !== digests.get(url)) : [];
-  const full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
+  let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
+  if (!full && delta.length) {
+    await writeSearchIndex(delta.map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
+    // A full index made by another Pagefind (an upgrade) is not merged with this one's delta.
+    if ((await pagefindVersion(deltaDir)) !== (await pagefindVersion(bundle))) {
+      await rm(deltaDir, { recursive: true, force: true });
+      full = true;
+    }
+  }
   if (full) {
-    const next = `${baseDir}.next`;
-    await rm(next, { recursive: true, force: true });
+    // Written whole into a folder of its own, then put in place: a full index and its digests always go together.
+    const next = `${baseDir}.${process.pid}-${Date.now()}`;
     await mkdir(next, { recursive: true });
-    await writeSearchIndex(records, path.join(next, 'bundle'));
-    await writeFile(path.join(next, 'records.json'), JSON.stringify(Object.fromEntries(digests)));
-    await rm(baseDir, { recursive: true, force: true });
-    await rename(next, baseDir);
+    try {
+      await writeSearchIndex(records, path.join(next, 'bundle'));
+      await writeFile(path.join(next, 'records.json'), JSON.stringify(Object.fromEntries(digests)));
+      await rm(baseDir, { recursive: true, force: true });
+      await rename(next, baseDir);
+    } finally {
+      await rm(next, { recursive: true, force: true });
+    }
     delta = [];
     stale = [];
   }
-  await linkTree(path.join(baseDir, 'bundle'), indexDir);
-  if (delta.length) await writeSearchIndex(delta.map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), path.join(indexDir, DELTA_DIR));
+  await linkTree(bundle, indexDir);
   const overlay: SearchOverlay = { delta: delta.length > 0, stale };
   await writeFile(path.join(indexDir, OVERLAY_FILE), JSON.stringify(overlay));
   return { full, records: records.length, delta: delta.length, stale: stale.length };

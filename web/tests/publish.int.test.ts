@@ -1,28 +1,19 @@
 // Publishing end to end: a real Strapi sends its webhooks to the real rebuild service, which runs
 // the real `astro build` and serves the result. Everything is asserted as a visitor would see it.
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
-import { loadConfig } from '../../publisher/config.ts';
-import { startPublisher, type Publisher } from '../../publisher/server.ts';
+import { freePort } from '../../cms/tests/nginx';
+import type { Publisher } from '../../publisher/server.ts';
+import { startTestPublisher, WEB_DIR } from './publisher-harness';
 
 const SECRET = 'publish-test-secret-0123456789';
-const WEB_DIR = path.resolve(import.meta.dirname, '..');
 
 let cms: TestCms;
 let publisher: Publisher;
 let workDir: string;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 const until = async <T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 240_000): Promise<T> => {
   const deadline = Date.now() + timeoutMs;
@@ -81,24 +72,7 @@ beforeAll(async () => {
     seed: true,
     env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`, REBUILD_WEBHOOK_SECRET: SECRET },
   });
-  const config = loadConfig(
-    {
-      ...process.env,
-      TZ: 'UTC',
-      STRAPI_URL: cms.url,
-      STRAPI_TOKEN: cms.buildToken,
-      SITE_URL: 'http://127.0.0.1:4321',
-      REBUILD_WEBHOOK_SECRET: SECRET,
-      PUBLISHER_CONTROL_PORT: String(port),
-      PUBLISHER_SITE_PORT: '0',
-      PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
-      PUBLISHER_DEBOUNCE_MS: '1000',
-      PUBLISHER_RETRY_BASE_MS: '600000',
-      PUBLISHER_BUILD_ON_START: 'always',
-    },
-    WEB_DIR
-  );
-  publisher = await startPublisher(config, { log: () => {} });
+  publisher = await startTestPublisher(cms, { port, secret: SECRET, workDir });
   await waitForBuildAfter(0);
   expect(status().lastError).toBeNull();
 }, 400_000);

@@ -2,29 +2,20 @@
 // rebuild service's index command then indexes only what changed on top of the full index
 // (web/integrations/pagefind.ts). A reader searches on the live site in Chromium.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
-import { loadConfig } from '../../publisher/config.ts';
-import { startPublisher, type Publisher } from '../../publisher/server.ts';
+import { freePort } from '../../cms/tests/nginx';
+import type { Publisher } from '../../publisher/server.ts';
+import { startTestPublisher, WEB_DIR } from './publisher-harness';
 
 const SECRET = 'search-test-secret-0123456789';
-const WEB_DIR = path.resolve(import.meta.dirname, '..');
 
 let cms: TestCms;
 let publisher: Publisher;
 let browser: Browser;
 let workDir: string;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 /** Waits until the release after `buildsBefore` builds is live and its search index switched in. */
 const indexedAfter = async (buildsBefore: number) => {
@@ -58,27 +49,17 @@ beforeAll(async () => {
   workDir = await mkdtemp(path.join(WEB_DIR, '.cache', 'test-search-'));
   const port = await freePort();
   cms = await startCms({ seed: true, env: { REBUILD_WEBHOOK_URL: `http://127.0.0.1:${port}/webhook`, REBUILD_WEBHOOK_SECRET: SECRET } });
-  const config = loadConfig(
-    {
-      ...process.env,
-      TZ: 'UTC',
-      STRAPI_URL: cms.url,
-      STRAPI_TOKEN: cms.buildToken,
-      SITE_URL: 'http://127.0.0.1:4321',
-      REBUILD_WEBHOOK_SECRET: SECRET,
-      PUBLISHER_CONTROL_PORT: String(port),
-      PUBLISHER_SITE_PORT: '0',
-      PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
+  publisher = await startTestPublisher(cms, {
+    port,
+    secret: SECRET,
+    workDir,
+    env: {
       PUBLISHER_ASTRO_CACHE_DIR: path.join(workDir, 'astro-cache'),
       PUBLISHER_DEBOUNCE_MS: '500',
-      PUBLISHER_RETRY_BASE_MS: '600000',
-      PUBLISHER_BUILD_ON_START: 'always',
       // As scripts/product.mjs sets it for `npm start`.
       PUBLISHER_INDEX_COMMAND: `"${process.execPath}" --experimental-strip-types scripts/search-index.ts`,
     },
-    WEB_DIR,
-  );
-  publisher = await startPublisher(config, { log: () => {} });
+  });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
