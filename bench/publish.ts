@@ -6,15 +6,16 @@
 //    rebuild webhook to it (REBUILD_WEBHOOK_URL/REBUILD_WEBHOOK_SECRET), fills it (demo seed by
 //    default, or the corpus of bench/corpus.ts).
 // 2. Starts the rebuild service in this process — startPublisher(loadConfig(env, web/)) from
-//    publisher/ — with its production defaults (debounce 1.5 s, incremental `astro build`, files
-//    reused from the live release, PUBLISHER_INDEX_COMMAND if set in the environment) and waits
+//    publisher/ — with its production defaults (debounce 1.5 s, partial `astro build` completed
+//    from the live release, PUBLISHER_INDEX_COMMAND if set in the environment) and waits
 //    for its first build (full, cold) to go live. Releases and Astro's cache live in a temp folder
 //    (the build runs web/astro.config.ts through a wrapper that only changes cacheDir), each build
 //    under /usr/bin/time for its peak memory.
 // 3. Scenario "new article", N times, one after the other (each starts with the service idle):
 //    creates and publishes an article through the Document Service (entry.create + entry.publish,
 //    as the admin does) and polls until (a) its page answers 200, (b) it is the first article of
-//    /tin-tuc/, (c) search finds it (the live release's search index holds its URL).
+//    /tin-tuc/, (c) search finds it (the live release's search index holds its URL, in the full
+//    index or in the delta of what changed since).
 // 4. Scenario "title edit", N times: renames an article from the middle of the archive and polls
 //    until its page and every page that showed its old title (its neighbours) show the new one.
 // 5. Baseline, same run: restarts the service with another code version (full build, `--force`)
@@ -353,7 +354,7 @@ const main = async () => {
       `incremental-publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
-        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, incremental build, files reused from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
+        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
         '',
         latency,
         '',
