@@ -62,15 +62,30 @@ const cms = () => {
 };
 
 /**
- * The listing of every published article, document and gallery image (ids, updatedAt, counts, links
- * between documents) is one request (`siteStates`), read by four loaders in the same sync: it is
- * fetched once and handed to each; it is forgotten once every consumer has it, so the next sync
- * (dev server) reads a fresh one.
+ * A listing read by several loaders in the same sync is fetched once and handed to each; it is
+ * forgotten once every consumer has it, so the next sync (dev server) reads a fresh one.
  */
-const STATE_CONSUMERS = 4;
+const sharedListing = <T>(consumers: number, fetch: () => Promise<T>) => {
+  let pending: Promise<T> | undefined;
+  let left = 0;
+  return () => {
+    if (!pending) {
+      pending = fetch();
+      left = consumers;
+    }
+    const current = pending;
+    left -= 1;
+    if (left === 0) pending = undefined;
+    return current;
+  };
+};
 
-/** The listing comes as columns (cheap for the CMS to serve); loaders read it as rows. */
-const readStates = async () => {
+/**
+ * Every published article, document and gallery image (ids, updatedAt, counts, links between
+ * documents) in one request (`siteStates`), read by the articles, documents, gallery images and
+ * counts loaders. It comes as columns (cheap for the CMS to serve); loaders read it as rows.
+ */
+const siteStates = sharedListing(4, async () => {
   const { siteStates: s } = await cms().request(SiteStatesDocument, {});
   return {
     articles: s.articles.documentIds.map((documentId, i) => ({
@@ -90,19 +105,7 @@ const readStates = async () => {
     galleryImages: s.galleryImages.documentIds.map((documentId, i) => ({ documentId, updatedAt: s.galleryImages.updatedAts[i]! })),
     registerVersion: s.registerVersion,
   };
-};
-let pendingStates: ReturnType<typeof readStates> | undefined;
-let statesLeft = 0;
-const siteStates = () => {
-  if (!pendingStates) {
-    pendingStates = readStates();
-    statesLeft = STATE_CONSUMERS;
-  }
-  const current = pendingStates;
-  statesLeft -= 1;
-  if (statesLeft === 0) pendingStates = undefined;
-  return current;
-};
+});
 
 /** Stores every item by id with its digest; drops stored ids the CMS no longer lists. */
 const replaceAll = async <T extends { documentId: string }>(
