@@ -26,6 +26,10 @@ export interface PublisherConfig {
   releasesDir: string;
   /** Symlink to the release being served; replaced atomically with rename(2). */
   liveLink: string;
+  /**
+   * Quiet time before a build, so that the webhooks of one editor's action (save, publish) go into
+   * one build; edits made while a build runs wait for it anyway and all go into the next one.
+   */
   debounceMs: number;
   /** Upper bound on how long a steady stream of edits can postpone a build. */
   maxWaitMs: number;
@@ -93,7 +97,7 @@ const EnvSchema = z
     PUBLISHER_REDIRECT_PORT: port().optional(),
     PUBLISHER_MODE: z.enum(['build', 'relay']).default('build'),
     PUBLISHER_RELEASES_DIR: z.string().optional(),
-    PUBLISHER_DEBOUNCE_MS: int(1500),
+    PUBLISHER_DEBOUNCE_MS: int(500),
     PUBLISHER_MAX_WAIT_MS: int(30_000),
     PUBLISHER_RETRY_BASE_MS: int(5_000, 1),
     PUBLISHER_RETRY_MAX_MS: int(5 * 60_000, 1),

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
-import { completeFromLive, keepKeys, outputFileOf, prepareKeys } from './partial.ts';
+import { completeFromStaging, keepKeys, outputFileOf, prepareKeys, stageFromLive } from './partial.ts';
 
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'publisher-partial-'));
@@ -26,6 +26,7 @@ test('carries unchanged pages and their images over from the live release; leave
   const keys = join(root, 'keys');
   const live = join(root, 'live');
   const build = join(root, 'build');
+  const release = join(root, 'release');
   // The live release: three articles, each with its own cover.
   for (const slug of ['a', 'b', 'c']) {
     put(join(live, `tin-tuc/${slug}/index.html`), `<img src="/_astro/${slug}.webp" srcset="/_astro/${slug}.webp 1x, /_astro/${slug}-2x.avif 2x">`);
@@ -37,6 +38,7 @@ test('carries unchanged pages and their images over from the live release; leave
   put(join(keys, 'release'), 'r1');
   await prepareKeys(keys, 'r1', false);
   expect(existsSync(join(keys, 'tin-tuc_slug_.json'))).toBe(true);
+  const staged = await stageFromLive(keys, live, release);
 
   // The build: b edited (new cover), c deleted, d new; a unchanged, so not rendered.
   json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b2', '/tin-tuc/d/': 'd1' });
@@ -45,11 +47,16 @@ test('carries unchanged pages and their images over from the live release; leave
   put(join(build, 'tin-tuc/d/index.html'), '<p>d</p>');
   put(join(build, 'index.html'), 'home');
 
-  const done = await completeFromLive(keys, build, live);
+  const done = await completeFromStaging(keys, build, release, staged);
   expect(done).toMatchObject({ rendered: 2, carried: 1, removed: ['tin-tuc/c/index.html'] });
-  expect(statSync(join(build, 'tin-tuc/a/index.html')).ino).toBe(statSync(join(live, 'tin-tuc/a/index.html')).ino);
-  expect(statSync(join(build, '_astro/a-2x.avif')).ino).toBe(statSync(join(live, '_astro/a-2x.avif')).ino);
-  for (const gone of ['tin-tuc/c/index.html', '_astro/c.webp', '_astro/b.webp']) expect(existsSync(join(build, gone)), gone).toBe(false);
+  expect(statSync(join(release, 'tin-tuc/a/index.html')).ino).toBe(statSync(join(live, 'tin-tuc/a/index.html')).ino);
+  expect(statSync(join(release, '_astro/a-2x.avif')).ino).toBe(statSync(join(live, '_astro/a-2x.avif')).ino);
+  expect(readFileSync(join(release, 'tin-tuc/b/index.html'), 'utf8')).toBe('<img src="/_astro/b-new.webp">');
+  expect(readFileSync(join(release, 'index.html'), 'utf8')).toBe('home');
+  // Nothing of c's is left, not even its empty folder; b's old cover is not carried.
+  for (const gone of ['tin-tuc/c', '_astro/c.webp', '_astro/b.webp', '_astro/b-2x.avif']) expect(existsSync(join(release, gone)), gone).toBe(false);
+  // The live release is untouched.
+  expect(readFileSync(join(live, 'tin-tuc/b/index.html'), 'utf8')).toContain('/_astro/b.webp');
 
   await keepKeys(keys, 'r2', done.assets);
   expect(JSON.parse(readFileSync(join(keys, 'tin-tuc_slug_.json'), 'utf8'))).toEqual({ '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b2', '/tin-tuc/d/': 'd1' });
@@ -79,7 +86,8 @@ test('refuses to complete a build from a live release that lacks a page it shoul
   const root = tempDir();
   const keys = join(root, 'keys');
   json(join(keys, 'tin-tuc_slug_.json'), { '/tin-tuc/a/': 'a1' });
+  const staged = await stageFromLive(keys, join(root, 'live'), join(root, 'release'));
   json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a1' });
   mkdirSync(join(root, 'build'));
-  await expect(completeFromLive(keys, join(root, 'build'), join(root, 'live'))).rejects.toThrow(/tin-tuc\/a\/index.html/);
+  await expect(completeFromStaging(keys, join(root, 'build'), join(root, 'release'), staged)).rejects.toThrow(/tin-tuc\/a\/index.html/);
 });

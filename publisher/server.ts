@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,7 +10,7 @@ import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
 import { codeVersion, readState, writeState } from './cache.ts';
-import { completeFromLive, keepKeys, prepareKeys, type Completion } from './partial.ts';
+import { completeFromStaging, keepKeys, prepareKeys, stageFromLive, type Completion } from './partial.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
 import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
@@ -169,6 +169,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const pages = { rendered: 0, reused: 0 };
     let completion: Completion;
     const liveDir = liveRelease && join(config.releasesDir, liveRelease);
+    let staging: Promise<Set<string>> | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
@@ -177,6 +178,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       log('info', 'build.started', { release: id, changes: changes.length, full });
       await rm(buildDir, { recursive: true, force: true });
       await mkdir(buildDir, { recursive: true });
+      // The release folder is filled with the live release's pages while the build runs.
+      staging = stageFromLive(keysDir, liveDir, outDir);
+      staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
       let renderStartedAt: number | null = null;
       await runBuild(
         { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
@@ -203,14 +207,15 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         phases.render = Math.round(performance.now() - renderStartedAt);
       }
       phases.build = lap();
-      completion = await completeFromLive(keysDir, buildDir, liveDir);
+      completion = await completeFromStaging(keysDir, buildDir, outDir, await staging);
       pages.reused = completion.carried;
-      await checkRelease(buildDir, config.expectedPages);
-      await rename(buildDir, outDir);
+      await rm(buildDir, { recursive: true, force: true });
+      await checkRelease(outDir, config.expectedPages);
       if (config.indexCommand) await carryIndex(outDir, liveDir);
       await activate(config.liveLink, config.releasesDir, id);
       phases.activate = lap();
     } catch (error) {
+      await staging?.catch(() => undefined);
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
       fail(startedAt, error, { release: id, full });

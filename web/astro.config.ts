@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import { readBuildEnv } from '@toasoan/shared/env';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
+import { siteCacheDir } from './src/lib/cache-dir.ts';
 
 // Fails the build at once, with every bad variable listed, before any page is rendered.
 const env = readBuildEnv(process.env);
@@ -19,7 +20,7 @@ export default defineConfig({
   // changes). Pages whose cacheKey is unchanged are not built at all in the rebuild service's
   // partial builds (src/lib/partial-build.ts). See web/README.md.
   // ASTRO_CACHE_DIR: another folder, e.g. for builds that must not share one (tests run in parallel).
-  cacheDir: process.env.ASTRO_CACHE_DIR || './.cache/astro',
+  cacheDir: siteCacheDir(),
   compressHTML: true,
   image: {
     // Only the CMS's uploads are optimised (plus any CDN host listed in IMAGE_HOSTS).

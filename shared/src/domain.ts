@@ -269,14 +269,14 @@ export const toComment = (c: PublicCommentFragment): { articleId: string; commen
   };
 };
 
-/** `comments`: the article's approved comments, newest first. */
 /**
- * `bodyText`: the body's plain text when the caller kept it (the site's data store does, from the
- * sync); the body is then parsed only if a page reads it, which a build of a few pages out of
- * thousands mostly does not.
+ * `comments`: the article's approved comments, newest first. The body and its plain text are made
+ * only when read: a build of a few pages out of thousands renders few bodies, and search records
+ * of unchanged articles come from the build's cache (web/src/pages/search-records.json.ts).
  */
-export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = [], bodyText?: string): Article => {
+export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = []): Article => {
   let parsed: RichText | undefined;
+  let text: string | undefined;
   const body = () => (parsed ??= parseRichText(a.body, { mediaBase: cmsUrl }));
   return {
     id: a.documentId,
@@ -292,7 +292,9 @@ export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: Arti
     get body() {
       return body();
     },
-    bodyText: bodyText ?? richTextToPlain(body()),
+    get bodyText() {
+      return (text ??= richTextToPlain(body()));
+    },
     author: str(a.author),
     source: str(a.source),
     tags: a.tags.filter((t): t is TagSlugFragment => t != null).map(toTag),

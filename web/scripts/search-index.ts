@@ -11,11 +11,11 @@
  * Run from web/: node --experimental-strip-types scripts/search-index.ts
  */
 import { pendingRecordsFile, readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
+import { siteCacheDir } from '../src/lib/cache-dir.ts';
 
 const indexDir = process.env.PUBLISHER_INDEX_DIR;
 if (!indexDir) throw new Error('PUBLISHER_INDEX_DIR is not set: this command is run by the rebuild service after a release');
-// The same folder astro.config.ts uses.
-const cacheDir = process.env.ASTRO_CACHE_DIR || './.cache/astro';
+const cacheDir = siteCacheDir();
 const result = await updateSearchIndex(await readSearchRecords(pendingRecordsFile(cacheDir)), indexDir, cacheDir);
 console.log(
   result.full

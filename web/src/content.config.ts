@@ -29,9 +29,8 @@ import { createCmsClient, type CmsClient } from '@toasoan/shared/client';
 import type { ImageSize } from '@toasoan/shared/domain';
 import { readBuildEnv } from '@toasoan/shared/env';
 import { bodyImageUrls, fetchAll, fetchImageSizes, PAGE_SIZE } from '@toasoan/shared/load';
-import { parseRichText, richTextToPlain } from '@toasoan/shared/rich-text';
+import { parseRichText } from '@toasoan/shared/rich-text';
 import { mapConcurrent } from '@toasoan/shared/pagination';
-import { foldVietnamese } from '@toasoan/shared/search';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
@@ -170,27 +169,17 @@ const byIds = <TResult, TItem>(
     fetchAll(cms(), document, pick, { concurrency: 1, label }, { ids });
 
 /**
- * Kept with each fetched article, from one parse of its body: the pixel sizes of the CMS images it
- * shows (the media library knows them, so pages give astro:assets width/height without downloading
- * to measure), and its plain text with its diacritics-folded copy (search records and descriptions
- * need them for every article on every build; the body itself is parsed only for the pages rendered).
+ * Kept with each fetched article: the pixel sizes of the CMS images its body shows (the media
+ * library knows them, so pages give astro:assets width/height without downloading to measure).
+ * Nothing else derived from the body is stored: the store is read, written and bundled whole on
+ * every build, so each stored byte costs every publish (plain text and its folded copy made it
+ * 1.7 times larger at 10k); search records keep their own cache (pages/search-records.json.ts).
  */
 const bodyExtras = async (articles: ArticleFullFragment[]) => {
   const { mediaUrl } = readBuildEnv(process.env);
-  const bodies = new Map(articles.map((a) => [a.documentId, parseRichText(a.body, { mediaBase: mediaUrl })]));
-  const urls = new Map([...bodies].map(([id, body]) => [id, bodyImageUrls([body], mediaUrl)]));
-  const text = new Map([...bodies].map(([id, body]) => [id, richTextToPlain(body)]));
+  const urls = new Map(articles.map((a) => [a.documentId, bodyImageUrls([parseRichText(a.body, { mediaBase: mediaUrl })], mediaUrl)]));
   const sizes = await fetchImageSizes(cms(), mediaUrl, [...new Set([...urls.values()].flat())]);
-  return new Map(
-    [...urls].map(([id, list]) => [
-      id,
-      {
-        imageSizes: Object.fromEntries(list.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))),
-        bodyText: text.get(id)!,
-        bodyTextFolded: foldVietnamese(text.get(id)!),
-      },
-    ]),
-  );
+  return new Map([...urls].map(([id, list]) => [id, { imageSizes: Object.fromEntries(list.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))) }]));
 };
 
 const articlesLoader: Loader = {
@@ -284,7 +273,7 @@ const online = (loader: Loader): Loader => ({ ...loader, load: async (context) =
 export const collections = {
   articles: defineCollection({
     loader: online(articlesLoader),
-    schema: fragment<Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'> & { imageSizes: Record<string, ImageSize>; bodyText: string; bodyTextFolded: string }>(),
+    schema: fragment<Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'> & { imageSizes: Record<string, ImageSize> }>(),
   }),
   documents: defineCollection({ loader: online(documentsLoader), schema: fragment<Omit<DocumentFullFragment, 'views' | 'downloads'>>() }),
   galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<GalleryImageCardFragment & { updatedAt?: string | null }>() }),

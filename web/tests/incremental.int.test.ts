@@ -4,7 +4,7 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCms, type TestCms } from '../../cms/tests/harness';
-import { completeFromLive, keepKeys } from '../../publisher/partial';
+import { completeFromStaging, keepKeys, stageFromLive } from '../../publisher/partial';
 import { readPage, removeBuild, runBuild, WEB_DIR, type BuildResult } from './build-helpers';
 
 /**
@@ -32,15 +32,17 @@ const build = async () => {
   const result: BuildResult = await runBuild(
     { STRAPI_URL: cms.url, STRAPI_TOKEN: cms.buildToken, SITE_URL, TZ: 'UTC', ASTRO_CACHE_DIR: cacheDir, PUBLISHER_PAGE_KEYS: keysDir },
     600_000,
-    outDir,
+    `${outDir}.build`,
   );
   expect(result.code, result.output.slice(-3000)).toBe(0);
-  const { assets } = await completeFromLive(keysDir, outDir, outDirs.at(-1) ?? null);
+  const staged = await stageFromLive(keysDir, outDirs.at(-1) ?? null, outDir);
+  const { assets } = await completeFromStaging(keysDir, result.outDir, outDir, staged);
+  await removeBuild(result.outDir);
   await keepKeys(keysDir, `build-${outDirs.length}`, assets);
   outDirs.push(outDir);
   const rendered = renderedPages(result.output);
   const reused = new Set((await keyedAddresses()).filter((address) => !rendered.has(address)));
-  return { ...result, rendered, reused };
+  return { ...result, outDir, rendered, reused };
 };
 
 /** The pages Astro rendered ("/tin-tuc/x/index.html" → "/tin-tuc/x/"). */

@@ -103,3 +103,33 @@ it('no longer finds an unpublished article that the full index still holds', asy
   expect((await overlay()).stale).toContain(`/tin-tuc/${article.slug}/`);
   expect((await search(article.title)).urls).not.toContain(`/tin-tuc/${article.slug}/`);
 });
+
+// A publish makes the search records of changed articles only, and keeps the others' from the
+// last build (pages/search-records.json.ts): what an article's record is made of must change it.
+it('finds an old article by the new words of its edited body, not by the words it lost', async () => {
+  const [article] = (await articles().findMany({ status: 'published', sort: 'date:asc', limit: 1, fields: ['slug'] } as any)) as any[];
+  let builds = publisher.status().buildCount;
+  await articles().update({ documentId: article.documentId, data: { body: '<p>Nghiệm thu kênh mương Phước Hòa.</p>' } as any });
+  await articles().publish({ documentId: article.documentId });
+  await indexedAfter(builds);
+  expect((await search('phuoc hoa kenh muong')).urls).toEqual([`/tin-tuc/${article.slug}/`]);
+
+  builds = publisher.status().buildCount;
+  await articles().update({ documentId: article.documentId, data: { body: '<p>Khánh thành trạm bơm Tân Lập.</p>' } as any });
+  await articles().publish({ documentId: article.documentId });
+  await indexedAfter(builds);
+  expect((await search('tan lap tram bom')).urls).toEqual([`/tin-tuc/${article.slug}/`]);
+  expect((await search('phuoc hoa kenh muong')).status).toMatch(/Không tìm thấy/);
+});
+
+it('finds the articles of a renamed tag by its new name, though none of them was edited', async () => {
+  const tags = cms.strapi.documents('api::tag.tag');
+  const [tagged] = (await articles().findMany({ status: 'published', populate: { tags: true }, sort: 'date:asc', fields: ['slug'] } as any)).filter((a: any) => a.tags.length) as any[];
+  const tag = tagged.tags[0];
+  expect((await search('gach men quynh luu')).status).toMatch(/Không tìm thấy/);
+
+  const builds = publisher.status().buildCount;
+  await tags.update({ documentId: tag.documentId, data: { name: 'Gạch men Quỳnh Lưu' } as any });
+  await indexedAfter(builds);
+  expect((await search('gach men quynh luu')).urls).toContain(`/tin-tuc/${tagged.slug}/`);
+});

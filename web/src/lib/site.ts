@@ -36,9 +36,9 @@ export const buildEnv = () => readBuildEnv(process.env);
 
 /**
  * The site's data plus each entry's store digest (articles, documents, gallery images), for cache
- * keys, and the diacritics-folded copy of article bodies made at sync, for search records.
+ * keys of pages and of search records.
  */
-export type Site = SiteData & { digests: ReadonlyMap<string, string>; foldedBodies: ReadonlyMap<string, string> };
+export type Site = SiteData & { digests: ReadonlyMap<string, string> };
 
 const assemble = async (): Promise<Site> => {
   const env = buildEnv();
@@ -64,10 +64,8 @@ const assemble = async (): Promise<Site> => {
   const tagById = new Map(tags.map((t) => [t.id, t.data]));
   const commentsByArticle = groupComments(comments.map((c) => c.data));
   const imageSizes: Record<string, ImageSize> = {};
-  const foldedBodies = new Map<string, string>();
   const mappedArticles = articles
-    .map(({ id, data: { imageSizes: sizes, bodyText, bodyTextFolded, ...a } }) => {
-      foldedBodies.set(id, bodyTextFolded);
+    .map(({ id, data: { imageSizes: sizes, ...a } }) => {
       Object.assign(imageSizes, sizes);
       const count = countOf.get(id);
       const category = a.category ? categoryById.get(a.category.documentId) : undefined;
@@ -82,7 +80,6 @@ const assemble = async (): Promise<Site> => {
         },
         base,
         commentsByArticle.get(id) ?? [],
-        bodyText,
       );
     })
     .sort((a, b) => b.date.localeCompare(a.date) || a.id.localeCompare(b.id));
@@ -113,7 +110,6 @@ const assemble = async (): Promise<Site> => {
     categories: [...categories.map((c) => c.data)].sort(byOrder).map(toCategory),
     tags: tags.map((t) => toTag(t.data)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     digests,
-    foldedBodies,
   };
 };
 
