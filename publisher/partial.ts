@@ -151,6 +151,12 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
       carried += 1;
     });
   }
+  if (staged.size === 0) {
+    // Nothing was staged (a full build, or the first): the build's output is the release as it is.
+    await rm(stagingDir, { recursive: true });
+    await rename(buildDir, stagingDir);
+    return { rendered, carried, removed, assets };
+  }
   const makeFolder = folderMaker();
   await mapConcurrent([...built], CONCURRENCY, async (file) => {
     await makeFolder(dirname(join(stagingDir, file)));
