@@ -1,5 +1,9 @@
-// `siteStates`: the one request a site build makes to learn what changed since its last sync.
+// `siteStates`: the one request a site build makes to learn what changed since its last sync;
+// `syncArticles`: how it then reads the changed articles whole.
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createCmsClient } from '../../shared/src/client';
+import { ArticlesPageDocument, SyncArticlesDocument } from '../../shared/src/generated/graphql';
+import { articlesFromColumns } from '../../shared/src/sync-articles';
 import { createFullAccessToken, graphql, rest } from './api-client';
 import { startCms, type TestCms } from './harness';
 
@@ -97,6 +101,52 @@ it('changes the register version when an issuer is renamed, and not when an arti
   expect((await states()).registerVersion).not.toBe(added);
 });
 
+it('gives the published articles asked for exactly as the generated articles query does, counts aside, and no draft', async () => {
+  const upload = await cms.strapi.db.query('plugin::upload.file').create({
+    data: { name: 'bia.jpg', alternativeText: 'Ảnh bìa', caption: 'Chú thích', width: 1200, height: 800, hash: `bia_${Date.now()}`, ext: '.jpg', mime: 'image/jpeg', size: 22.48, url: '/uploads/bia.jpg', provider: 'local' },
+  });
+  const category = await create('/api/categories', { name: 'Tin đồng bộ' });
+  const tags = [await create('/api/tags', { name: 'thủy lợi' }), await create('/api/tags', { name: 'nông thôn mới' })];
+  const full = await create('/api/articles', {
+    title: 'Bài đủ mọi trường',
+    lead: 'Tóm tắt.',
+    body: '<p>Nội dung <strong>đầy đủ</strong>.</p>',
+    author: 'Hoàng Long',
+    source: 'Trung tâm Văn hóa',
+    date: '2021-06-23T05:38:00.000Z',
+    featured: true,
+    commentsEnabled: false,
+    cover: upload.id,
+    category: category.documentId,
+    tags: tags.map((t) => t.documentId),
+  });
+  const bare = await create('/api/articles', { title: 'Bài chỉ có tiêu đề' });
+  const draft = await create('/api/articles?status=draft', { title: 'Bản nháp không được đọc' });
+
+  const client = createCmsClient({ url: cms.url, token: cms.buildToken });
+  const { articles } = await client.request(ArticlesPageDocument, { page: 1, pageSize: 100 });
+  const expected = articles
+    .filter((a): a is NonNullable<typeof a> => !!a)
+    .map(({ views: _views, ratingAverage: _average, ratingCount: _count, ...article }) => article)
+    .sort((a, b) => a.documentId.localeCompare(b.documentId));
+  expect(expected.map((a) => a.documentId)).toEqual(expect.arrayContaining([full.documentId, bare.documentId]));
+
+  const ids = [...expected.map((a) => a.documentId), draft.documentId, 'khong-co-bai-nay'];
+  const synced = articlesFromColumns((await client.request(SyncArticlesDocument, { ids })).syncArticles);
+  expect(synced.sort((a, b) => a.documentId.localeCompare(b.documentId))).toEqual(expected);
+  const fullOne = synced.find((a) => a.documentId === full.documentId)!;
+  expect(fullOne.tags.map((t) => t?.name)).toEqual(['thủy lợi', 'nông thôn mới']);
+  expect(fullOne.cover).toMatchObject({ url: '/uploads/bia.jpg', width: 1200, size: 22.48 });
+});
+
+it('refuses more ids than a request may carry, naming the field', async () => {
+  const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
+  const res = await graphql(cms, `query ($ids: [ID!]!) { syncArticles(ids: $ids) { documentIds } }`, { ids }, cms.buildToken);
+  expect(res.status).toBe(200);
+  expect(res.data?.syncArticles ?? null).toBeNull();
+  expect(res.errors?.[0]?.message).toMatch(/^ids: at most 1000/);
+});
+
 it('is refused to a token that may not read articles', async () => {
   const tagsOnly = await cms.strapi.service('admin::api-token').create({
     name: `tags-only-${Date.now()}`,
@@ -104,9 +154,11 @@ it('is refused to a token that may not read articles', async () => {
     lifespan: null,
     permissions: ['api::tag.tag.find'],
   });
-  const res = await graphql(cms, SITE_STATES, {}, tagsOnly.accessKey);
-  expect(res.data?.siteStates ?? null).toBeNull();
-  expect(res.errors?.[0]?.message).toMatch(/forbidden/i);
+  for (const [field, query] of [['siteStates', SITE_STATES], ['syncArticles', `{ syncArticles(ids: []) { documentIds } }`]] as const) {
+    const res = await graphql(cms, query, {}, tagsOnly.accessKey);
+    expect(res.data?.[field] ?? null, field).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/forbidden/i);
+  }
 });
 
 const adminToken = async () => {

@@ -31,18 +31,18 @@ import { readBuildEnv } from '@toasoan/shared/env';
 import { bodyImageUrls, fetchAll, fetchImageSizes, PAGE_SIZE } from '@toasoan/shared/load';
 import { parseRichText } from '@toasoan/shared/rich-text';
 import { mapConcurrent } from '@toasoan/shared/pagination';
+import { articlesFromColumns, type SyncedArticle } from '@toasoan/shared/sync-articles';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
-  ArticlesByIdPageDocument,
   CategoriesPageDocument,
   DocumentsByIdPageDocument,
   GalleryImagesByIdPageDocument,
   SiteSettingsDocument,
   SiteStatesDocument,
+  SyncArticlesDocument,
   TagsPageDocument,
   type AlbumCardFragment,
-  type ArticleFullFragment,
   type CategoryFragment,
   type DocumentFullFragment,
   type GalleryImageCardFragment,
@@ -175,7 +175,7 @@ const byIds = <TResult, TItem>(
  * every build, so each stored byte costs every publish (plain text and its folded copy made it
  * 1.7 times larger at 10k); search records keep their own cache (pages/search-records.json.ts).
  */
-const bodyExtras = async (articles: ArticleFullFragment[]) => {
+const bodyExtras = async (articles: SyncedArticle[]) => {
   const { mediaUrl } = readBuildEnv(process.env);
   const urls = new Map(articles.map((a) => [a.documentId, bodyImageUrls([parseRichText(a.body, { mediaBase: mediaUrl })], mediaUrl)]));
   const sizes = await fetchImageSizes(cms(), mediaUrl, [...new Set([...urls.values()].flat())]);
@@ -188,8 +188,10 @@ const articlesLoader: Loader = {
     syncChanged(
       context,
       (await siteStates()).articles,
-      byIds(ArticlesByIdPageDocument, (d) => ({ items: d.articles, pageInfo: d.articles_connection?.pageInfo }), 'changed articles'),
-      ({ views: _views, ratingAverage: _average, ratingCount: _count, ...article }: ArticleFullFragment) => article,
+      // Whole articles as columns (syncArticles): ~40 times cheaper for the CMS than the generated
+      // `articles` query, which made a first sync of 10,000 articles take ~40 s.
+      async (ids) => articlesFromColumns((await cms().request(SyncArticlesDocument, { ids })).syncArticles),
+      (article) => article,
       bodyExtras,
     ),
 };
@@ -273,7 +275,7 @@ const online = (loader: Loader): Loader => ({ ...loader, load: async (context) =
 export const collections = {
   articles: defineCollection({
     loader: online(articlesLoader),
-    schema: fragment<Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'> & { imageSizes: Record<string, ImageSize> }>(),
+    schema: fragment<SyncedArticle & { imageSizes: Record<string, ImageSize> }>(),
   }),
   documents: defineCollection({ loader: online(documentsLoader), schema: fragment<Omit<DocumentFullFragment, 'views' | 'downloads'>>() }),
   galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<GalleryImageCardFragment & { updatedAt?: string | null }>() }),

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { createHash } from 'node:crypto';
 import { ZERO_COUNTS, type Counters, type ItemCounts } from '../engagement/counters';
+import { readSyncArticles, SYNC_ARTICLES_TYPE_DEFS } from './articles';
 
 /**
  * `siteStates`: what the site build needs to decide what changed since its last sync, in one
@@ -98,12 +99,18 @@ export const registerSiteStates = (strapi: Core.Strapi) => {
   const extension = strapi.plugin('graphql')?.service('extension');
   if (!extension) return;
   extension.use(() => ({
-    typeDefs: TYPE_DEFS,
-    resolvers: { Query: { siteStates: { resolve: () => readSiteStates(strapi) } } },
+    typeDefs: TYPE_DEFS + SYNC_ARTICLES_TYPE_DEFS,
+    resolvers: {
+      Query: {
+        siteStates: { resolve: () => readSiteStates(strapi) },
+        syncArticles: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncArticles(strapi, ids) },
+      },
+    },
     resolversConfig: {
       'Query.siteStates': {
         auth: { scope: ['api::article.article.find', 'api::document.document.find', 'api::gallery-image.gallery-image.find'] },
       },
+      'Query.syncArticles': { auth: { scope: ['api::article.article.find'] } },
     },
   }));
 };
