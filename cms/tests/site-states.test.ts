@@ -2,8 +2,8 @@
 // `syncArticles`: how it then reads the changed articles whole.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createCmsClient } from '../../shared/src/client';
-import { ArticlesPageDocument, SyncArticlesDocument } from '../../shared/src/generated/graphql';
-import { articlesFromColumns } from '../../shared/src/sync-articles';
+import { ArticlesPageDocument, DocumentsPageDocument, SyncArticlesDocument, SyncDocumentsDocument } from '../../shared/src/generated/graphql';
+import { articlesFromColumns, documentsFromColumns } from '../../shared/src/sync-columns';
 import { createFullAccessToken, graphql, rest } from './api-client';
 import { startCms, type TestCms } from './harness';
 
@@ -139,6 +139,49 @@ it('gives the published articles asked for exactly as the generated articles que
   expect(fullOne.cover).toMatchObject({ url: '/uploads/bia.jpg', width: 1200, size: 22.48 });
 });
 
+it('gives the published documents asked for exactly as the generated documents query does, and no draft among the linked ones', async () => {
+  const pdf = await cms.strapi.db.query('plugin::upload.file').create({
+    data: { name: 'cong-van.pdf', hash: `cv_${Date.now()}`, ext: '.pdf', mime: 'application/pdf', size: 105.37, url: '/uploads/cong-van.pdf', provider: 'local' },
+  });
+  const type = await create('/api/document-types', { name: 'Công văn đồng bộ' });
+  const issuer = await create('/api/issuers', { name: 'Ban Tuyên giáo Thị ủy' });
+  const signer = await create('/api/signers', { name: 'Nguyễn Văn An', position: 'Trưởng ban' });
+  const fields = [await create('/api/document-fields', { name: 'Y tế' }), await create('/api/document-fields', { name: 'Giáo dục' })];
+  const replaced = await create('/api/documents', { title: 'Công văn cũ', number: 'Số 1180-CV/BTGTU' });
+  const related = await create('/api/documents', { title: 'Công văn liên quan', number: 'Số 1181-CV/BTGTU' });
+  const unpublished = await create('/api/documents?status=draft', { title: 'Dự thảo chưa ban hành', number: 'Số 1183-CV/BTGTU' });
+  const full = await create('/api/documents', {
+    title: 'Công văn đủ mọi trường',
+    number: 'Số 1182-CV/BTGTU',
+    summary: 'Về việc tuyên truyền.',
+    issuedAt: '2021-06-23',
+    effectiveDate: '2021-07-01',
+    expiryDate: '2026-12-31',
+    file: pdf.id,
+    documentType: type.documentId,
+    issuer: issuer.documentId,
+    signer: signer.documentId,
+    fields: fields.map((f) => f.documentId),
+    replaces: [replaced.documentId],
+    relatedDocuments: [related.documentId, unpublished.documentId],
+  });
+
+  const client = createCmsClient({ url: cms.url, token: cms.buildToken });
+  const { documents } = await client.request(DocumentsPageDocument, { page: 1, pageSize: 100 });
+  const expected = documents
+    .filter((d): d is NonNullable<typeof d> => !!d)
+    .map(({ views: _views, downloads: _downloads, ...document }) => document)
+    .sort((a, b) => a.documentId.localeCompare(b.documentId));
+  const ids = [...expected.map((d) => d.documentId), unpublished.documentId];
+  const synced = documentsFromColumns((await client.request(SyncDocumentsDocument, { ids })).syncDocuments);
+  expect(synced.sort((a, b) => a.documentId.localeCompare(b.documentId))).toEqual(expected);
+  const fullOne = synced.find((d) => d.documentId === full.documentId)!;
+  expect(fullOne.relatedDocuments.map((d) => d?.title)).toEqual(['Công văn liên quan']);
+  expect(fullOne.fields.map((f) => f?.name)).toEqual(['Giáo dục', 'Y tế']);
+  expect(fullOne).toMatchObject({ issuedAt: '2021-06-23', signer: { name: 'Nguyễn Văn An', position: 'Trưởng ban' }, file: { mime: 'application/pdf', size: 105.37 } });
+  expect(synced.find((d) => d.documentId === replaced.documentId)!.replacedBy.map((d) => d?.documentId)).toEqual([full.documentId]);
+});
+
 it('refuses more ids than a request may carry, naming the field', async () => {
   const ids = Array.from({ length: 1001 }, (_, i) => `id-${i}`);
   const res = await graphql(cms, `query ($ids: [ID!]!) { syncArticles(ids: $ids) { documentIds } }`, { ids }, cms.buildToken);
@@ -154,7 +197,11 @@ it('is refused to a token that may not read articles', async () => {
     lifespan: null,
     permissions: ['api::tag.tag.find'],
   });
-  for (const [field, query] of [['siteStates', SITE_STATES], ['syncArticles', `{ syncArticles(ids: []) { documentIds } }`]] as const) {
+  for (const [field, query] of [
+    ['siteStates', SITE_STATES],
+    ['syncArticles', `{ syncArticles(ids: []) { documentIds } }`],
+    ['syncDocuments', `{ syncDocuments(ids: []) { documentIds } }`],
+  ] as const) {
     const res = await graphql(cms, query, {}, tagsOnly.accessKey);
     expect(res.data?.[field] ?? null, field).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(/forbidden/i);

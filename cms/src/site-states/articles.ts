@@ -1,35 +1,17 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { iso, MEDIA_SELECT, mediaColumns, published, refColumns, SYNC_MAX_IDS, type Media, type Ref } from './columns';
 
 /**
- * `syncArticles(ids)`: the published articles the site's sync asks for, whole, as columns of
- * scalars (the i-th item of each column is the i-th article). The generated `articles` query
- * answers the same (fragment ArticleFull) but costs ~4 ms of CMS time per article: the GraphQL
- * plugin wraps each of its ~45 fields in its auth chain and loads cover, category and tags article
- * by article, so a first sync of 10,000 articles took ~40 s. Here it is three SQL queries per
- * request. Categories and tags come once each (`categories`, `tags`), referred to by id.
- * `shared/src/sync-articles.ts` turns the columns back into ArticleFull objects without counts;
+ * `syncArticles(ids)`: the published articles the site's sync asks for, whole, as columns
+ * (./columns.ts). The generated `articles` query answers the same (fragment ArticleFull) but costs
+ * ~4 ms of CMS time per article (~45 fields each wrapped in the auth chain, cover, category and
+ * tags loaded article by article): a first sync of 10,000 articles took ~40 s. Here it is three
+ * SQL queries per request. Categories and tags come once each, referred to by id.
+ * `shared/src/sync-columns.ts` turns the columns back into ArticleFull objects without counts;
  * a test checks both answers are the same (cms/tests/site-states.test.ts).
  */
 export const SYNC_ARTICLES_TYPE_DEFS = /* GraphQL */ `
-  "Entries referred to by id (categories, tags), one column per field."
-  type SyncRefs {
-    documentIds: [ID!]!
-    slugs: [String]!
-    names: [String!]!
-  }
-  "Each article's cover, one column per field; null everywhere for an article without one."
-  type SyncCovers {
-    urls: [String]!
-    alternativeTexts: [String]!
-    captions: [String]!
-    widths: [Int]!
-    heights: [Int]!
-    mimes: [String]!
-    names: [String]!
-    exts: [String]!
-    sizes: [Float]!
-  }
   "Published articles, one column per field (fragment ArticleFull without reader counts)."
   type SyncArticles {
     documentIds: [ID!]!
@@ -44,7 +26,7 @@ export const SYNC_ARTICLES_TYPE_DEFS = /* GraphQL */ `
     authors: [String]!
     sources: [String]!
     commentsEnabled: [Boolean]!
-    covers: SyncCovers!
+    covers: SyncMedia!
     "Per article: its category's id, or null."
     categoryIds: [ID]!
     "Per article: its tags' ids, in their order."
@@ -58,11 +40,6 @@ export const SYNC_ARTICLES_TYPE_DEFS = /* GraphQL */ `
   }
 `;
 
-/** Ids per request: a request's rows and bodies stay a few MB. */
-export const SYNC_ARTICLES_MAX_IDS = 1000;
-
-type Ref = { documentId: string; slug?: string | null; name: string };
-type Media = { url: string; alternativeText?: string | null; caption?: string | null; width?: number | null; height?: number | null; mime: string; name: string; ext?: string | null; size: number };
 type Row = {
   documentId: string;
   slug?: string | null;
@@ -81,27 +58,19 @@ type Row = {
   tags?: Ref[];
 };
 
-const iso = (value: string | Date | null | undefined) => (value == null ? null : new Date(value).toISOString());
 const bool = (value: boolean | number | null | undefined) => (value == null ? null : Boolean(value));
-const refs = (list: Ref[]) => {
-  const unique = [...new Map(list.map((ref) => [ref.documentId, ref])).values()];
-  return { documentIds: unique.map((r) => r.documentId), slugs: unique.map((r) => r.slug ?? null), names: unique.map((r) => r.name) };
-};
 
 export const readSyncArticles = async (strapi: Core.Strapi, ids: readonly string[]) => {
-  if (ids.length > SYNC_ARTICLES_MAX_IDS) {
-    throw new errors.ValidationError(`ids: at most ${SYNC_ARTICLES_MAX_IDS} per request (got ${ids.length})`, { path: ['ids'] });
-  }
+  if (ids.length > SYNC_MAX_IDS) throw new errors.ValidationError(`ids: at most ${SYNC_MAX_IDS} per request (got ${ids.length})`, { path: ['ids'] });
   const rows = (await strapi.db.query('api::article.article').findMany({
-    where: { documentId: { $in: [...ids] }, publishedAt: { $notNull: true } },
+    where: { documentId: { $in: [...ids] }, ...published },
     populate: {
-      cover: { select: ['url', 'alternativeText', 'caption', 'width', 'height', 'mime', 'name', 'ext', 'size'] },
+      cover: { select: MEDIA_SELECT },
       category: { select: ['documentId', 'slug', 'name'] },
       tags: { select: ['documentId', 'slug', 'name'] },
     },
     orderBy: { documentId: 'asc' },
   })) as Row[];
-  const covers = rows.map((row) => row.cover ?? null);
   return {
     documentIds: rows.map((r) => r.documentId),
     slugs: rows.map((r) => r.slug ?? null),
@@ -115,20 +84,10 @@ export const readSyncArticles = async (strapi: Core.Strapi, ids: readonly string
     authors: rows.map((r) => r.author ?? null),
     sources: rows.map((r) => r.source ?? null),
     commentsEnabled: rows.map((r) => bool(r.commentsEnabled)),
-    covers: {
-      urls: covers.map((c) => c?.url ?? null),
-      alternativeTexts: covers.map((c) => c?.alternativeText ?? null),
-      captions: covers.map((c) => c?.caption ?? null),
-      widths: covers.map((c) => c?.width ?? null),
-      heights: covers.map((c) => c?.height ?? null),
-      mimes: covers.map((c) => c?.mime ?? null),
-      names: covers.map((c) => c?.name ?? null),
-      exts: covers.map((c) => c?.ext ?? null),
-      sizes: covers.map((c) => (c?.size == null ? null : Number(c.size))),
-    },
+    covers: mediaColumns(rows.map((r) => r.cover)),
     categoryIds: rows.map((r) => r.category?.documentId ?? null),
     tagIds: rows.map((r) => (r.tags ?? []).map((t) => t.documentId)),
-    categories: refs(rows.flatMap((r) => (r.category ? [r.category] : []))),
-    tags: refs(rows.flatMap((r) => r.tags ?? [])),
+    categories: refColumns(rows.flatMap((r) => (r.category ? [r.category] : []))),
+    tags: refColumns(rows.flatMap((r) => r.tags ?? [])),
   };
 };

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { createHash } from 'node:crypto';
 import { ZERO_COUNTS, type Counters, type ItemCounts } from '../engagement/counters';
 import { readSyncArticles, SYNC_ARTICLES_TYPE_DEFS } from './articles';
+import { COLUMNS_TYPE_DEFS, iso, published } from './columns';
+import { readSyncDocuments, SYNC_DOCUMENTS_TYPE_DEFS } from './documents';
 
 /**
  * `siteStates`: what the site build needs to decide what changed since its last sync, in one
@@ -53,8 +55,6 @@ const TYPE_DEFS = /* GraphQL */ `
 const REGISTER_LISTS = ['api::document-type.document-type', 'api::issuer.issuer', 'api::signer.signer', 'api::document-field.document-field'] as const;
 
 type Row = { documentId: string; updatedAt: string | Date };
-const iso = (value: string | Date) => new Date(value).toISOString();
-const published = { publishedAt: { $notNull: true } };
 
 export const readSiteStates = async (strapi: Core.Strapi) => {
   const counters = strapi.service('api::engagement.counters') as unknown as Counters;
@@ -99,11 +99,12 @@ export const registerSiteStates = (strapi: Core.Strapi) => {
   const extension = strapi.plugin('graphql')?.service('extension');
   if (!extension) return;
   extension.use(() => ({
-    typeDefs: TYPE_DEFS + SYNC_ARTICLES_TYPE_DEFS,
+    typeDefs: TYPE_DEFS + COLUMNS_TYPE_DEFS + SYNC_ARTICLES_TYPE_DEFS + SYNC_DOCUMENTS_TYPE_DEFS,
     resolvers: {
       Query: {
         siteStates: { resolve: () => readSiteStates(strapi) },
         syncArticles: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncArticles(strapi, ids) },
+        syncDocuments: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncDocuments(strapi, ids) },
       },
     },
     resolversConfig: {
@@ -111,6 +112,7 @@ export const registerSiteStates = (strapi: Core.Strapi) => {
         auth: { scope: ['api::article.article.find', 'api::document.document.find', 'api::gallery-image.gallery-image.find'] },
       },
       'Query.syncArticles': { auth: { scope: ['api::article.article.find'] } },
+      'Query.syncDocuments': { auth: { scope: ['api::document.document.find'] } },
     },
   }));
 };
