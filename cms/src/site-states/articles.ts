@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { iso, MEDIA_SELECT, mediaColumns, published, refColumns, SYNC_MAX_IDS, type Media, type Ref } from './columns';
+import { findPublished, iso, MEDIA_SELECT, mediaColumns, refColumns, type Media, type Ref } from './columns';
 
 /**
  * `syncArticles(ids)`: the published articles the site's sync asks for, whole, as columns
@@ -61,16 +60,11 @@ type Row = {
 const bool = (value: boolean | number | null | undefined) => (value == null ? null : Boolean(value));
 
 export const readSyncArticles = async (strapi: Core.Strapi, ids: readonly string[]) => {
-  if (ids.length > SYNC_MAX_IDS) throw new errors.ValidationError(`ids: at most ${SYNC_MAX_IDS} per request (got ${ids.length})`, { path: ['ids'] });
-  const rows = (await strapi.db.query('api::article.article').findMany({
-    where: { documentId: { $in: [...ids] }, ...published },
-    populate: {
-      cover: { select: MEDIA_SELECT },
-      category: { select: ['documentId', 'slug', 'name'] },
-      tags: { select: ['documentId', 'slug', 'name'] },
-    },
-    orderBy: { documentId: 'asc' },
-  })) as Row[];
+  const rows = await findPublished<Row>(strapi, 'api::article.article', ids, {
+    cover: { select: MEDIA_SELECT },
+    category: { select: ['documentId', 'slug', 'name'] },
+    tags: { select: ['documentId', 'slug', 'name'] },
+  });
   return {
     documentIds: rows.map((r) => r.documentId),
     slugs: rows.map((r) => r.slug ?? null),

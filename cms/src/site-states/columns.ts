@@ -1,3 +1,6 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+
 /**
  * What `syncArticles` and `syncDocuments` share: entries read with a few SQL queries and answered
  * as columns of scalars (the i-th item of each column belongs to the i-th entry). The GraphQL
@@ -27,6 +30,12 @@ export const COLUMNS_TYPE_DEFS = /* GraphQL */ `
 
 /** Ids per request: a request's rows and bodies stay a few MB. */
 export const SYNC_MAX_IDS = 1000;
+
+/** The published entries of `uid` among `ids`, with what `populate` names; too many ids is the caller's error. */
+export const findPublished = async <Row>(strapi: Core.Strapi, uid: UID.ContentType, ids: readonly string[], populate: Record<string, unknown>) => {
+  if (ids.length > SYNC_MAX_IDS) throw new errors.ValidationError(`ids: at most ${SYNC_MAX_IDS} per request (got ${ids.length})`, { path: ['ids'] });
+  return (await strapi.db.query(uid).findMany({ where: { documentId: { $in: [...ids] }, ...published }, populate, orderBy: { documentId: 'asc' } })) as Row[];
+};
 
 export type Media = {
   url: string;

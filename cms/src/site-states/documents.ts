@@ -1,6 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { iso, MEDIA_SELECT, mediaColumns, published, refColumns, SYNC_MAX_IDS, type Media, type Ref } from './columns';
+import { findPublished, iso, MEDIA_SELECT, mediaColumns, published, refColumns, type Media, type Ref } from './columns';
 
 /**
  * `syncDocuments(ids)`: the published documents the site's sync asks for, whole, as columns
@@ -84,21 +83,16 @@ const day = (value: string | Date | null | undefined) =>
 const LINKED = { select: ['documentId', 'slug', 'title', 'number'], where: published };
 
 export const readSyncDocuments = async (strapi: Core.Strapi, ids: readonly string[]) => {
-  if (ids.length > SYNC_MAX_IDS) throw new errors.ValidationError(`ids: at most ${SYNC_MAX_IDS} per request (got ${ids.length})`, { path: ['ids'] });
-  const rows = (await strapi.db.query('api::document.document').findMany({
-    where: { documentId: { $in: [...ids] }, ...published },
-    populate: {
-      file: { select: MEDIA_SELECT },
-      documentType: { select: ['code', 'name'] },
-      issuer: { select: ['slug', 'name'] },
-      signer: { select: ['name', 'position'] },
-      fields: { select: ['documentId', 'slug', 'name'], orderBy: { name: 'asc' } },
-      replaces: LINKED,
-      replacedBy: LINKED,
-      relatedDocuments: LINKED,
-    },
-    orderBy: { documentId: 'asc' },
-  })) as Row[];
+  const rows = await findPublished<Row>(strapi, 'api::document.document', ids, {
+    file: { select: MEDIA_SELECT },
+    documentType: { select: ['code', 'name'] },
+    issuer: { select: ['slug', 'name'] },
+    signer: { select: ['name', 'position'] },
+    fields: { select: ['documentId', 'slug', 'name'], orderBy: { name: 'asc' } },
+    replaces: LINKED,
+    replacedBy: LINKED,
+    relatedDocuments: LINKED,
+  });
   const linked = rows.flatMap((r) => [...(r.replaces ?? []), ...(r.replacedBy ?? []), ...(r.relatedDocuments ?? [])]);
   const unique = [...new Map(linked.map((d) => [d.documentId, d])).values()];
   const idsOf = (list: { documentId: string }[] | undefined) => (list ?? []).map((d) => d.documentId);
