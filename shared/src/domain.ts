@@ -346,7 +346,7 @@ export const toAlbum = (a: AlbumCardFragment, cmsUrl: string): Album => ({
   updatedAt: a.updatedAt ?? undefined,
 });
 
-export const toGalleryImage = (g: GalleryImageCardFragment, cmsUrl: string): GalleryImage | undefined => {
+export const toGalleryImage = (g: Omit<GalleryImageCardFragment, 'image'> & { image: GalleryImageCardFragment['image'] | null }, cmsUrl: string): GalleryImage | undefined => {
   const image = toImage(g.image, cmsUrl, str(g.caption) || g.title);
   if (!image) return undefined;
   return {

@@ -1,21 +1,26 @@
 /**
- * The site's sync reads changed articles and documents whole through `syncArticles` and
- * `syncDocuments` (cms/src/site-states/), which answer in columns because that is cheap for the CMS
- * to serve. These turn the columns back into the objects the generated `articles` and `documents`
- * queries would give (fragments ArticleFull and DocumentFull, without reader counts, which the
- * sync takes from `siteStates`). A CMS test checks both give the same.
+ * The site's sync reads changed articles, documents and gallery images through `syncArticles`,
+ * `syncDocuments` and `syncGalleryImages` (cms/src/site-states/), which answer in columns because
+ * that is cheap for the CMS to serve. These turn the columns back into the objects the generated
+ * collection queries would give (fragments ArticleFull and DocumentFull without reader counts,
+ * which the sync takes from `siteStates`; GalleryImageCard with updatedAt). A CMS test checks both
+ * give the same.
  */
 import type {
   ArticleFullFragment,
   DocumentFullFragment,
+  GalleryImageCardFragment,
   SyncArticlesQuery,
   SyncDocumentsQuery,
+  SyncGalleryImagesQuery,
   SyncMediaFragment,
   SyncRefsFragment,
 } from './generated/graphql.ts';
 
 export type SyncedArticle = Omit<ArticleFullFragment, 'views' | 'ratingAverage' | 'ratingCount'>;
 export type SyncedDocument = Omit<DocumentFullFragment, 'views' | 'downloads'>;
+/** An image whose file was removed from the media library has none; the site leaves it out. */
+export type SyncedGalleryImage = Omit<GalleryImageCardFragment, 'image'> & { image: GalleryImageCardFragment['image'] | null; updatedAt: string | null };
 
 const refsById = ({ documentIds, slugs, names }: SyncRefsFragment) =>
   new Map(documentIds.map((documentId, i) => [documentId, { documentId, slug: slugs[i] ?? null, name: names[i]! }]));
@@ -96,6 +101,23 @@ export const documentsFromColumns = (c: SyncDocumentsQuery['syncDocuments']): Sy
       replaces: links(c.replacesIds[i]!),
       replacedBy: links(c.replacedByIds[i]!),
       relatedDocuments: links(c.relatedIds[i]!),
+    };
+  });
+};
+
+export const galleryImagesFromColumns = (c: SyncGalleryImagesQuery['syncGalleryImages']): SyncedGalleryImage[] => {
+  const albums = refsById(c.albums);
+  return c.documentIds.map((documentId, i) => {
+    const albumId = c.albumIds[i];
+    return {
+      documentId,
+      title: c.titles[i]!,
+      caption: c.captions[i] ?? null,
+      takenAt: c.takenAts[i] ?? null,
+      publishedAt: c.publishedAts[i] ?? null,
+      updatedAt: c.updatedAts[i] ?? null,
+      image: mediaAt(c.images, i),
+      album: albumId ? (albums.get(albumId) ?? null) : null,
     };
   });
 };

@@ -31,20 +31,19 @@ import { readBuildEnv } from '@toasoan/shared/env';
 import { bodyImageUrls, fetchAll, fetchImageSizes, PAGE_SIZE } from '@toasoan/shared/load';
 import { parseRichText } from '@toasoan/shared/rich-text';
 import { mapConcurrent } from '@toasoan/shared/pagination';
-import { articlesFromColumns, documentsFromColumns, type SyncedArticle, type SyncedDocument } from '@toasoan/shared/sync-columns';
+import { articlesFromColumns, documentsFromColumns, galleryImagesFromColumns, type SyncedArticle, type SyncedDocument, type SyncedGalleryImage } from '@toasoan/shared/sync-columns';
 import {
   AlbumsPageDocument,
   ApprovedCommentsPageDocument,
   CategoriesPageDocument,
-  GalleryImagesByIdPageDocument,
   SiteSettingsDocument,
   SiteStatesDocument,
   SyncArticlesDocument,
   SyncDocumentsDocument,
+  SyncGalleryImagesDocument,
   TagsPageDocument,
   type AlbumCardFragment,
   type CategoryFragment,
-  type GalleryImageCardFragment,
   type PublicCommentFragment,
   type SiteSettingsFragment,
   type TagSlugFragment,
@@ -159,14 +158,6 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   logger.info(`${listed.size} listed, ${fetched.length} fetched, ${dropped} dropped`);
 };
 
-const byIds = <TResult, TItem>(
-  document: Parameters<typeof fetchAll<TResult, TItem, { ids: string[] }>>[1],
-  pick: Parameters<typeof fetchAll<TResult, TItem, { ids: string[] }>>[2],
-  label: string,
-) =>
-  (ids: string[]) =>
-    fetchAll(cms(), document, pick, { concurrency: 1, label }, { ids });
-
 /**
  * Kept with each fetched article: the pixel sizes of the CMS images its body shows (the media
  * library knows them, so pages give astro:assets width/height without downloading to measure).
@@ -187,8 +178,8 @@ const articlesLoader: Loader = {
     syncChanged(
       context,
       (await siteStates()).articles,
-      // Whole articles as columns (syncArticles, as documents below): ~15 times cheaper for the CMS
-      // than the generated `articles` query, which made a first sync of 10,000 articles take ~40 s.
+      // Whole articles as columns (syncArticles; documents and gallery images likewise): ~15 times
+      // cheaper for the CMS than the generated `articles` query (a first sync of 10,000 took ~40 s).
       async (ids) => articlesFromColumns((await cms().request(SyncArticlesDocument, { ids })).syncArticles),
       (article) => article,
       bodyExtras,
@@ -237,7 +228,7 @@ const galleryImagesLoader: Loader = {
     syncChanged(
       context,
       (await siteStates()).galleryImages,
-      byIds(GalleryImagesByIdPageDocument, (d) => ({ items: d.galleryImages, pageInfo: d.galleryImages_connection?.pageInfo }), 'changed gallery images'),
+      async (ids) => galleryImagesFromColumns((await cms().request(SyncGalleryImagesDocument, { ids })).syncGalleryImages),
       (image) => image,
     ),
 };
@@ -277,7 +268,7 @@ export const collections = {
     schema: fragment<SyncedArticle & { imageSizes: Record<string, ImageSize> }>(),
   }),
   documents: defineCollection({ loader: online(documentsLoader), schema: fragment<SyncedDocument>() }),
-  galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<GalleryImageCardFragment & { updatedAt?: string | null }>() }),
+  galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<SyncedGalleryImage>() }),
   counts: defineCollection({
     loader: online(countsLoader),
     schema: z.object({

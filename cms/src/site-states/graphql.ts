@@ -4,6 +4,7 @@ import { ZERO_COUNTS, type Counters, type ItemCounts } from '../engagement/count
 import { readSyncArticles, SYNC_ARTICLES_TYPE_DEFS } from './articles';
 import { COLUMNS_TYPE_DEFS, iso, published } from './columns';
 import { readSyncDocuments, SYNC_DOCUMENTS_TYPE_DEFS } from './documents';
+import { readSyncGalleryImages, SYNC_GALLERY_IMAGES_TYPE_DEFS } from './gallery-images';
 
 /**
  * `siteStates`: what the site build needs to decide what changed since its last sync, in one
@@ -99,12 +100,13 @@ export const registerSiteStates = (strapi: Core.Strapi) => {
   const extension = strapi.plugin('graphql')?.service('extension');
   if (!extension) return;
   extension.use(() => ({
-    typeDefs: TYPE_DEFS + COLUMNS_TYPE_DEFS + SYNC_ARTICLES_TYPE_DEFS + SYNC_DOCUMENTS_TYPE_DEFS,
+    typeDefs: TYPE_DEFS + COLUMNS_TYPE_DEFS + SYNC_ARTICLES_TYPE_DEFS + SYNC_DOCUMENTS_TYPE_DEFS + SYNC_GALLERY_IMAGES_TYPE_DEFS,
     resolvers: {
       Query: {
         siteStates: { resolve: () => readSiteStates(strapi) },
         syncArticles: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncArticles(strapi, ids) },
         syncDocuments: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncDocuments(strapi, ids) },
+        syncGalleryImages: { resolve: (_parent: unknown, { ids }: { ids: string[] }) => readSyncGalleryImages(strapi, ids) },
       },
     },
     resolversConfig: {
@@ -113,6 +115,7 @@ export const registerSiteStates = (strapi: Core.Strapi) => {
       },
       'Query.syncArticles': { auth: { scope: ['api::article.article.find'] } },
       'Query.syncDocuments': { auth: { scope: ['api::document.document.find'] } },
+      'Query.syncGalleryImages': { auth: { scope: ['api::gallery-image.gallery-image.find'] } },
     },
   }));
 };
