@@ -121,13 +121,12 @@ const replaceAll = async <T extends { documentId: string }>(
 /**
  * The incremental part: drop what the listing no longer has, fetch in full what is new or whose
  * updatedAt moved, plus what `alsoStale` names given those ids (an entry showing another entry's
- * data). Entries are stored without their reader counts (see the counts collection).
+ * data). The fetches carry no reader counts (see the counts collection).
  */
 const syncChanged = async <T extends { documentId: string; updatedAt?: string | null }>(
   context: LoaderContext,
   listing: readonly { documentId: string; updatedAt?: string | null }[],
   fetchByIds: (ids: string[]) => Promise<T[]>,
-  strip: (item: T) => Record<string, unknown>,
   /** Extra data for the fetched items, stored with them (e.g. image sizes of article bodies). */
   enrich: (items: T[]) => Promise<Map<string, Record<string, unknown>>> = async () => new Map(),
   /** Listed ids to fetch again because they show data of the changed or dropped ids given. */
@@ -150,7 +149,7 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   const fetched = (await mapConcurrent(chunks, CONCURRENCY, fetchByIds)).flat();
   const extra = await enrich(fetched);
   for (const item of fetched) {
-    const data = await parseData({ id: item.documentId, data: { ...strip(item), ...extra.get(item.documentId) } });
+    const data = await parseData({ id: item.documentId, data: { ...item, ...extra.get(item.documentId) } });
     store.set({ id: item.documentId, data, digest: generateDigest(data) });
   }
   // An entry unpublished between the listing and the fetch is not fetched and stays stored until
@@ -181,7 +180,6 @@ const articlesLoader: Loader = {
       // Whole articles as columns (syncArticles; documents and gallery images likewise): ~15 times
       // cheaper for the CMS than the generated `articles` query (a first sync of 10,000 took ~40 s).
       async (ids) => articlesFromColumns((await cms().request(SyncArticlesDocument, { ids })).syncArticles),
-      (article) => article,
       bodyExtras,
     ),
 };
@@ -203,7 +201,6 @@ const documentsLoader: Loader = {
       context,
       documents,
       async (ids) => documentsFromColumns((await cms().request(SyncDocumentsDocument, { ids })).syncDocuments),
-      (document) => document,
       undefined,
       (dirty) => {
         if (registerChanged) return documents.map((d) => d.documentId);
@@ -229,7 +226,6 @@ const galleryImagesLoader: Loader = {
       context,
       (await siteStates()).galleryImages,
       async (ids) => galleryImagesFromColumns((await cms().request(SyncGalleryImagesDocument, { ids })).syncGalleryImages),
-      (image) => image,
     ),
 };
 
