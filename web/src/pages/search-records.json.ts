@@ -34,7 +34,7 @@ export const GET: APIRoute = async () => {
   if (!codeVersion) return new Response(JSON.stringify(searchRecords(site).records));
   const file = path.join(siteCacheDir(), CACHE_FILE);
   const previous = await readCache(file, codeVersion);
-  const { records, articles, remade } = searchRecords(site, { codeVersion, articles: previous });
+  const { records, articles, remade } = searchRecords(site, previous);
   if (remade > 0 || articles.size !== previous.size) {
     // Whole or not at all: a build stopped half-way leaves the previous cache.
     await writeFile(`${file}.tmp`, JSON.stringify({ codeVersion, articles: [...articles] } satisfies Cache));
