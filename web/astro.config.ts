@@ -2,6 +2,7 @@ import { defineConfig } from 'astro/config';
 import { readBuildEnv } from '@toasoan/shared/env';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
+import { storeAtRenderIntegration } from './integrations/store-at-render.ts';
 import { siteCacheDir } from './src/lib/cache-dir.ts';
 
 // Fails the build at once, with every bad variable listed, before any page is rendered.
@@ -45,6 +46,7 @@ export default defineConfig({
     },
   },
   integrations: [
+    storeAtRenderIntegration(),
     sitemapIntegration(),
     pagefindIntegration(),
   ],
