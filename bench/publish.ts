@@ -6,8 +6,9 @@
 //    rebuild webhook to it (REBUILD_WEBHOOK_URL/REBUILD_WEBHOOK_SECRET), fills it (demo seed by
 //    default, or the corpus of bench/corpus.ts).
 // 2. Starts the rebuild service in this process — startPublisher(loadConfig(env, web/)) from
-//    publisher/ — with its production defaults (debounce 1.5 s, partial `astro build` completed
-//    from the live release, PUBLISHER_INDEX_COMMAND if set in the environment) and waits
+//    publisher/ — with its production defaults (debounce 500 ms, partial `astro build` completed
+//    from the live release, the next build started ahead and waiting for the publish,
+//    PUBLISHER_INDEX_COMMAND if set in the environment) and waits
 //    for its first build (full, cold) to go live. Releases and Astro's cache live in a temp folder
 //    (the build runs web/astro.config.ts through a wrapper that only changes cacheDir), each build
 //    under /usr/bin/time for its peak memory.
@@ -163,6 +164,8 @@ const main = async () => {
     PUBLISHER_RELEASES_DIR: path.join(workDir, 'releases'),
     PUBLISHER_BUILD_ON_START: buildOnStart,
     PUBLISHER_BUILD_COMMAND: buildCommand,
+    // As with the default command: the next build starts ahead of the publish (publisher/README.md).
+    PUBLISHER_STANDBY: '1',
     PUBLISHER_ASTRO_CACHE_DIR: cacheDir,
     // BENCH_CODE_EPOCH stands for a deploy of new code: changing it makes the next build full.
     PUBLISHER_CODE_ENV: 'SITE_URL,PUBLIC_CMS_URL,PUBLIC_MEDIA_URL,STRAPI_URL,IMAGE_HOSTS,BENCH_CODE_EPOCH',
@@ -174,9 +177,11 @@ const main = async () => {
   let config = loadConfig(env('1', 'always'), WEB_DIR);
   let publisher = await startPublisher(config, { log: log as any });
   const liveDir = () => path.join(config.releasesDir, publisher.status().liveRelease ?? 'none');
+  // An editor's publish finds the service idle, its next build started and waiting (publishes
+  // come minutes apart, not within the ~3 s that build takes to start).
   const idle = () => waitFor('an idle rebuild service', () => {
     const s = publisher.status();
-    return !s.building && s.queued === 0;
+    return !s.building && s.queued === 0 && (s.standby === 'waiting' || !s.liveRelease);
   }, 60 * 60_000, 100);
   const readRss = async () => {
     const kb = Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').at(-1));
@@ -354,7 +359,7 @@ const main = async () => {
       `incremental-publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
-        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
+        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, the next build started ahead and waiting for the publish${config.standby ? '' : ' (off)'}, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
         '',
         latency,
         '',

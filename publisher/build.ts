@@ -20,19 +20,53 @@ export interface RunOptions {
 }
 
 /**
- * Runs the site build into `outDir`. On failure the error message ends with the last lines of
- * output, because that is where astro and most tools print the actual cause.
+ * The site's standby protocol (web/src/lib/standby.ts): a build started with PUBLISHER_STANDBY=1
+ * prints this line once it is ready to read the CMS, and waits for a line on its input.
  */
-export function runBuild(command: BuildCommand, outDir: string, options: RunOptions = {}): Promise<void> {
+const STANDBY_ENV = 'PUBLISHER_STANDBY';
+const STANDBY_READY = '[toasoan:standby] waiting for the publish';
+
+export interface RunningBuild {
+  /** Settles when the build's process has ended: resolved if it succeeded. */
+  done: Promise<void>;
+  /** Where output lines go from now on (a standby build gets the publish's handler at go). */
+  onLine: (line: string) => void;
+  /** Standby builds: resolves true once the build waits for the publish, false if it ended first. */
+  ready: Promise<boolean>;
+  /** Standby builds: the publish came; the build reads the CMS and its time limit starts. */
+  go(): void;
+  stop(reason: string): void;
+}
+
+/**
+ * Starts the site build into `outDir`. On failure the error message ends with the last lines of
+ * output, because that is where astro and most tools print the actual cause. With `standby` the
+ * build starts now but waits for `go()` before reading any data (web/src/lib/standby.ts).
+ */
+export function startBuild(command: BuildCommand, outDir: string, options: RunOptions & { standby?: boolean } = {}): RunningBuild {
   const argv = command.argv.flatMap((arg) => (arg === '{force}' ? (options.full ? ['--force'] : []) : [arg.replaceAll('{outDir}', outDir)]));
   const [file, ...args] = argv;
-  if (!file) return Promise.reject(new Error('build command is empty'));
-  return new Promise((resolve, reject) => {
+  let markReady: (ready: boolean) => void = () => undefined;
+  const ready = new Promise<boolean>((resolve) => (markReady = resolve));
+  const running: RunningBuild = { done: Promise.resolve(), onLine: options.onLine ?? (() => undefined), ready, go: () => undefined, stop: () => undefined };
+  if (!file) {
+    markReady(false);
+    running.done = Promise.reject(new Error('build command is empty'));
+    return running;
+  }
+  running.done = new Promise((resolve, reject) => {
     // Own process group: a shell command's children (sh → node → astro workers) are killed with it.
     const child = spawn(file, args, {
       cwd: command.cwd,
-      env: { ...command.env, ...options.env, PUBLISHER_OUT_DIR: outDir, PUBLISHER_FULL_BUILD: options.full ? '1' : '0' },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...command.env,
+        ...options.env,
+        PUBLISHER_OUT_DIR: outDir,
+        PUBLISHER_FULL_BUILD: options.full ? '1' : '0',
+        // Explicit: the service's own PUBLISHER_STANDBY (its setting) must not reach a fresh build.
+        [STANDBY_ENV]: options.standby ? '1' : '0',
+      },
+      stdio: [options.standby ? 'pipe' : 'ignore', 'pipe', 'pipe'],
       detached: true,
     });
     let stopReason: string | null = null;
@@ -44,23 +78,37 @@ export function runBuild(command: BuildCommand, outDir: string, options: RunOpti
         // already gone
       }
     };
-    const timer = setTimeout(() => stop(`timed out after ${command.timeoutMs} ms`), command.timeoutMs);
+    running.stop = stop;
+    let timer: NodeJS.Timeout | undefined;
+    const startClock = () => (timer ??= setTimeout(() => stop(`timed out after ${command.timeoutMs} ms`), command.timeoutMs));
+    if (options.standby) {
+      // An input closed early (the build already ended) is not this build's error.
+      child.stdin?.on('error', () => undefined);
+      running.go = () => {
+        startClock();
+        child.stdin?.end('go\n');
+      };
+    } else {
+      startClock();
+    }
     const onAbort = () => stop('was stopped because the publisher is shutting down');
     command.signal.addEventListener('abort', onAbort, { once: true });
     if (command.signal.aborted) onAbort();
 
     const tail: string[] = [];
     // Whole lines (readline joins a line split across chunks, and a character split across them).
-    for (const stream of [child.stdout, child.stderr]) {
+    for (const stream of [child.stdout!, child.stderr!]) {
       createInterface({ input: stream, crlfDelay: Infinity }).on('line', (line) => {
         if (!line.trim()) return;
+        if (options.standby && line.includes(STANDBY_READY)) markReady(true);
         tail.push(line.trimEnd());
         tail.splice(0, Math.max(0, tail.length - TAIL_LINES));
-        options.onLine?.(line);
+        running.onLine(line);
       });
     }
     const settle = () => {
       clearTimeout(timer);
+      markReady(false);
       command.signal.removeEventListener('abort', onAbort);
     };
     child.on('error', (error) => {
@@ -75,4 +123,9 @@ export function runBuild(command: BuildCommand, outDir: string, options: RunOpti
       reject(new Error(`build command ${how}${output}`));
     });
   });
+  return running;
 }
+
+/** Runs the site build (or any command: the search index) into `outDir` and waits for it. */
+export const runBuild = (command: BuildCommand, outDir: string, options: RunOptions = {}): Promise<void> =>
+  startBuild(command, outDir, options).done;

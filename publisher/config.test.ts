@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       buildOnStart: 'auto',
       maxBodyBytes: 1024 * 1024,
       relay: null,
+      standby: true,
     });
     expect(config.buildCommand.slice(1)).toEqual(['/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}', '{force}']);
   });
@@ -65,6 +66,10 @@ describe('loadConfig', () => {
     expect(config.releasesDir).toBe('/srv/toasoan/web/out/releases');
     expect(config.liveLink).toBe('/srv/toasoan/web/out/live');
     expect(config.expectedPages).toEqual(['tin-tuc/index.html', 'rss.xml']);
+    // A command of one's own may not follow the site's standby protocol: off unless asked for.
+    expect(config.standby).toBe(false);
+    expect(loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_BUILD_COMMAND: 'x', PUBLISHER_STANDBY: '1' }, webDir).standby).toBe(true);
+    expect(() => loadConfig({ REBUILD_WEBHOOK_SECRET: 's', PUBLISHER_STANDBY: 'yes' }, webDir)).toThrow(/PUBLISHER_STANDBY: /);
   });
 
   test('relay mode needs the dispatch URL and token', () => {

@@ -37,6 +37,8 @@ export interface PublisherConfig {
   retryMaxMs: number;
   /** argv; the token `{outDir}` is replaced by the release folder, which is also in env PUBLISHER_OUT_DIR. */
   buildCommand: string[];
+  /** Start the next partial build ahead of the publish, waiting for it (server.ts startStandby). */
+  standby: boolean;
   buildCwd: string;
   buildEnv: Record<string, string | undefined>;
   buildTimeoutMs: number;
@@ -107,6 +109,7 @@ const EnvSchema = z
     PUBLISHER_RETRY_MAX_MS: int(5 * 60_000, 1),
     PUBLISHER_BUILD_COMMAND: z.string().optional(),
     PUBLISHER_BUILD_TIMEOUT_MS: int(15 * 60_000, 1),
+    PUBLISHER_STANDBY: z.enum(['0', '1']).optional(),
     PUBLISHER_KEEP_RELEASES: int(3, 1),
     PUBLISHER_ASTRO_CACHE_DIR: z.string().optional(),
     PUBLISHER_CODE_PATHS: z.string().optional(),
@@ -164,6 +167,8 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     buildCommand: e.PUBLISHER_BUILD_COMMAND
       ? ['/bin/sh', '-c', e.PUBLISHER_BUILD_COMMAND]
       : [process.execPath, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
+    // A command of one's own may not know the site's standby protocol (web/src/lib/standby.ts).
+    standby: e.PUBLISHER_STANDBY ? e.PUBLISHER_STANDBY === '1' : !e.PUBLISHER_BUILD_COMMAND,
     buildCwd: webDir,
     buildEnv: buildEnv(env, e.STRAPI_URL),
     buildTimeoutMs: e.PUBLISHER_BUILD_TIMEOUT_MS,

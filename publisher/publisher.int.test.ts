@@ -432,6 +432,8 @@ describe('control endpoints', () => {
       building: false,
       nextRetryAt: null,
       buildCount: 1,
+      // The fixture command is one of our own: no standby build unless PUBLISHER_STANDBY=1.
+      standby: null,
     });
   });
 

@@ -4,7 +4,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { runBuild } from './build.ts';
+import { runBuild, startBuild, type RunningBuild } from './build.ts';
 import type { Listen, PublisherConfig } from './config.ts';
 import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
@@ -58,6 +58,8 @@ export interface PublisherStatus {
   nextRetryAt: string | null;
   /** Builds (or dispatches) attempted since start, failed ones included. */
   buildCount: number;
+  /** The next build, started ahead of the publish: still starting, or waiting for it (build.ts). */
+  standby: 'starting' | 'waiting' | null;
 }
 
 /** What /status tells a caller without the webhook secret: whether the site is up to date, no build output. */
@@ -113,6 +115,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   const buildDir = join(dirname(config.releasesDir), 'build');
   /** Page keys of the live release, for partial builds (partial.ts). */
   const keysDir = join(dirname(config.releasesDir), 'page-keys');
+  /** The next partial build, started ahead of the publish (config.standby; build.ts). */
+  let standby: { build: RunningBuild; version: string; state: 'starting' | 'waiting' | 'ended' } | null = null;
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -151,6 +155,49 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     if (queue.status().queued === 0) markClean();
   }
 
+  /** What every build is told besides the full/partial choice. */
+  const buildOptions = (version: string) => ({
+    PUBLISHER_CODE_VERSION: version,
+    // The search index is written after the switch; the build may skip its own.
+    PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0',
+    ASTRO_CACHE_DIR: config.astroCacheDir,
+    // Keyed pages whose key is unchanged are not rendered (partial build).
+    PUBLISHER_PAGE_KEYS: keysDir,
+  });
+  const buildCommand = () => ({ argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal });
+
+  /**
+   * Starts the next partial build now, so that Astro's start is paid before the next publish
+   * rather than after it; it reads nothing until that publish (web/src/lib/standby.ts). Called
+   * only between builds, so it is the one process writing the build folder.
+   */
+  async function startStandby() {
+    if (!config.standby || abort.signal.aborted || !liveRelease) return;
+    try {
+      const version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
+      await rm(buildDir, { recursive: true, force: true });
+      const build = startBuild(buildCommand(), buildDir, { env: buildOptions(version), standby: true });
+      const held: NonNullable<typeof standby> = { build, version, state: 'starting' };
+      void build.ready.then((ready) => ready && held.state === 'starting' && (held.state = 'waiting'));
+      // A standby that is stopped or fails is replaced by a fresh build, not reported.
+      build.done.catch(() => undefined).finally(() => (held.state = 'ended'));
+      standby = held;
+    } catch (error) {
+      log('warn', 'standby.failed', { error: errorMessage(error) });
+    }
+  }
+
+  /** The standby build if it fits this build (same code, partial) and is waiting; else none. */
+  async function takeStandby(version: string, full: boolean): Promise<RunningBuild | null> {
+    const held = standby;
+    standby = null;
+    if (!held) return null;
+    if (!full && held.version === version && (await held.build.ready)) return held.build;
+    held.build.stop('was not needed');
+    await held.build.done.catch(() => undefined);
+    return null;
+  }
+
   async function buildRelease(changes: ChangeSummary[]) {
     const id = newReleaseId();
     const outDir = partialDir(config.releasesDir, id);
@@ -175,33 +222,28 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       full = (await readState(config.stateFile)).codeVersion !== version;
       await prepareKeys(keysDir, liveRelease, full);
       phases.prepare = lap();
-      log('info', 'build.started', { release: id, changes: changes.length, full });
+      const held = await takeStandby(version, full);
+      log('info', 'build.started', { release: id, changes: changes.length, full, standby: held !== null });
       await rm(buildDir, { recursive: true, force: true });
       await mkdir(buildDir, { recursive: true });
       // The release folder is filled with the live release's pages while the build runs.
       staging = stageFromLive(keysDir, liveDir, outDir);
       staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
       let renderStartedAt: number | null = null;
-      await runBuild(
-        { argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal },
-        buildDir,
-        {
-          full,
-          env: {
-            PUBLISHER_CODE_VERSION: version,
-            // The search index is written after the switch; the build may skip its own.
-            PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0',
-            ASTRO_CACHE_DIR: config.astroCacheDir,
-            // Keyed pages whose key is unchanged are not rendered (partial build).
-            PUBLISHER_PAGE_KEYS: keysDir,
-          },
-          // Astro prints this banner when content is synced and the bundle built, before any page.
-          onLine: (line) => {
-            if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
-            if (ASTRO_PAGE_LINE.test(stripVTControlCharacters(line))) pages.rendered += 1;
-          },
-        },
-      );
+      // Astro prints this banner when content is synced and the bundle built, before any page.
+      const onLine = (line: string) => {
+        if (renderStartedAt === null && /generating static routes/.test(line)) renderStartedAt = performance.now();
+        if (ASTRO_PAGE_LINE.test(stripVTControlCharacters(line))) pages.rendered += 1;
+      };
+      let running: RunningBuild;
+      if (held) {
+        running = held;
+        held.onLine = onLine;
+        held.go();
+      } else {
+        running = startBuild(buildCommand(), buildDir, { full, env: buildOptions(version), onLine });
+      }
+      await running.done;
       if (renderStartedAt !== null) {
         phases.sync = Math.round(renderStartedAt - step);
         phases.render = Math.round(performance.now() - renderStartedAt);
@@ -219,6 +261,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
       fail(startedAt, error, { release: id, full });
+      await startStandby();
       throw error;
     }
     const previous = liveRelease;
@@ -229,6 +272,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     await keepKeys(keysDir, id, completion.assets).catch((error) => log('warn', 'keys.write_failed', { error: errorMessage(error) }));
     succeed(startedAt, id, { release: id, changes: changes.length, full, phases, pages }, { full, phases, pages });
     if (config.indexCommand) await indexRelease(id, phases);
+    await startStandby();
     // After the switch, off the publish's critical path: each file is replaced by an identical one
     // (rename(2)), so readers of the live release never notice. Before pruning, which may remove `previous`.
     if (previous) {
@@ -299,7 +343,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   function status(): PublisherStatus {
-    return { mode: config.mode, liveRelease, lastSuccess, lastError, lastIndex, ...queue.status(), buildCount };
+    return { mode: config.mode, liveRelease, lastSuccess, lastError, lastIndex, ...queue.status(), buildCount, standby: standby && standby.state !== 'ended' ? standby.state : null };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse) {
@@ -394,6 +438,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     // A fresh server has nothing to serve until its first build; do not wait for the first publish.
     enqueue('startup|requested', { event: 'startup', at: new Date().toISOString() });
     log('info', 'startup.rebuild', { reason: liveRelease ? 'PUBLISHER_BUILD_ON_START=always' : 'no live release yet' });
+  } else {
+    await startStandby();
   }
 
   let closing: Promise<void> | null = null;
@@ -401,6 +447,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     // Kill a running build rather than wait minutes for it; the next start cleans up and rebuilds.
     abort.abort();
     await queue.close();
+    await standby?.build.done.catch(() => undefined);
     await Promise.all(
       servers.map((server) => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -41,6 +41,8 @@ export interface Site {
   builds(): number;
   /** Process ids of the fixture builds, oldest first. */
   buildPids(): number[];
+  /** Every line the fixture builds recorded (start, go, end), oldest first. */
+  buildLog(): Array<{ what: string; pid: number; at: number }>;
   /** Pairs of [start, end] times per build; end is null for a build that never finished. */
   buildSpans(): Array<[number, number | null]>;
   env(extra?: Record<string, string>): Record<string, string>;
@@ -65,6 +67,7 @@ export function makeSite(content: Content): Site {
     write: (next) => writeFileSync(contentFile, JSON.stringify(next)),
     builds: () => log().filter(([what]) => what === 'start').length,
     buildPids: () => log().filter(([what]) => what === 'start').map(([, pid]) => Number(pid)),
+    buildLog: () => log().map(([what, pid, at]) => ({ what: what!, pid: Number(pid), at: Number(at) })),
     buildSpans: () => {
       const lines = log();
       return lines

@@ -48,6 +48,7 @@ import {
   type SiteSettingsFragment,
   type TagSlugFragment,
 } from '@toasoan/shared/generated/graphql';
+import { publishCame } from './lib/standby';
 
 const CONCURRENCY = 4;
 
@@ -256,7 +257,15 @@ const fragment = <T>() => z.custom<T>((value) => typeof value === 'object' && va
  * need a running CMS, so loaders fetch nothing there.
  */
 const typesOnly = process.argv.slice(2).includes('sync');
-const online = (loader: Loader): Loader => ({ ...loader, load: async (context) => (typesOnly ? undefined : loader.load(context)) });
+const online = (loader: Loader): Loader => ({
+  ...loader,
+  load: async (context) => {
+    if (typesOnly) return;
+    // A standby build (lib/standby.ts) reads the CMS only once the publish has come.
+    await publishCame();
+    await loader.load(context);
+  },
+});
 
 export const collections = {
   articles: defineCollection({

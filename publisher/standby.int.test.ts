@@ -1,0 +1,86 @@
+// Standby builds (server.ts startStandby): the next partial build starts as soon as a release is
+// live, and reads nothing until the publish comes. Driven with the fixture build, which follows
+// the site's protocol (fixtures/build.mjs, web/src/lib/standby.ts).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from 'vitest';
+import { getStatus, idle, isRunning, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content } from './test-support.ts';
+
+const site1: Content = {
+  title: 'Cổng thông tin xã A',
+  articles: [{ slug: 'khai-truong', title: 'Khai trương cổng thông tin', body: 'Nội dung đầu tiên' }],
+};
+const withNews: Content = { ...site1, articles: [...site1.articles, { slug: 'hop-dan', title: 'Họp dân giữa năm', body: 'Nội dung mới' }] };
+
+async function startWithStandby(extra: Record<string, string> = {}) {
+  const site = makeSite(site1);
+  const codeFile = join(site.dir, 'code.txt');
+  writeFileSync(codeFile, 'v1');
+  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_STANDBY: '1', PUBLISHER_CODE_PATHS: codeFile, ...extra });
+  await waitFor('the first release', async () => (await getStatus(publisher.url)).liveRelease);
+  await idle(publisher.url);
+  // The next build has started and waits for the publish.
+  const standbyPid = await waitFor('a standby build', () => site.buildLog().filter((e) => e.what === 'start')[1]?.pid);
+  return { site, publisher, codeFile, standbyPid };
+}
+
+test('the next build is started before the publish and reads the content only once the publish has come', async () => {
+  const { site, publisher, standbyPid } = await startWithStandby();
+  const startedAt = site.buildLog().find((e) => e.what === 'start' && e.pid === standbyPid)!.at;
+  await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
+  expect(site.buildLog().some((e) => e.what === 'go')).toBe(false);
+
+  // The editor's change is saved after that build started.
+  site.write(withNews);
+  const sentAt = Date.now();
+  expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+  const news = await waitFor('the new article on the site', async () => {
+    const result = await page(publisher.siteUrl, '/tin-tuc/hop-dan/');
+    return result.status === 200 && result;
+  });
+
+  expect(news.text).toContain('Họp dân giữa năm');
+  expect(startedAt).toBeLessThan(sentAt);
+  const went = site.buildLog().find((e) => e.what === 'go' && e.pid === standbyPid);
+  expect(went!.at).toBeGreaterThanOrEqual(sentAt);
+  expect(publisher.logs.find((l) => l.event === 'build.started' && l.standby === true)).toBeTruthy();
+  expect((await getStatus(publisher.url)).lastSuccess).toMatchObject({ full: false });
+  // And the one after it is already waiting.
+  await waitFor('the next standby build', () => site.buildLog().filter((e) => e.what === 'start').length === 3);
+});
+
+test('after a change of the site code the standby build is stopped and a fresh full build runs', async () => {
+  const { site, publisher, codeFile, standbyPid } = await startWithStandby();
+
+  writeFileSync(codeFile, 'v2');
+  site.write(withNews);
+  const sentAt = Date.now();
+  expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+  await waitFor('the new article on the site', async () => (await page(publisher.siteUrl, '/tin-tuc/hop-dan/')).status === 200);
+
+  expect(site.buildLog().some((e) => e.what === 'go')).toBe(false);
+  expect(isRunning(standbyPid)).toBe(false);
+  const built = site.buildLog().filter((e) => e.what === 'start')[2]!;
+  expect(built.at).toBeGreaterThanOrEqual(sentAt);
+  expect(JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text)).toMatchObject({ full: '1' });
+});
+
+test('with PUBLISHER_STANDBY=0 no build runs between publishes', async () => {
+  const site = makeSite(site1);
+  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_STANDBY: '0' });
+  await waitFor('the first release', async () => (await getStatus(publisher.url)).liveRelease);
+  await idle(publisher.url);
+  site.write(withNews);
+  expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+  await waitFor('the new article on the site', async () => (await page(publisher.siteUrl, '/tin-tuc/hop-dan/')).status === 200);
+  await idle(publisher.url);
+  expect(site.builds()).toBe(2);
+  expect((await getStatus(publisher.url)).standby).toBeNull();
+});
+
+test('a standby build stops when the service stops', async () => {
+  const { publisher, standbyPid } = await startWithStandby();
+  await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
+  await publisher.close();
+  expect(isRunning(standbyPid)).toBe(false);
+});
