@@ -61,6 +61,11 @@ export interface Completion {
   removed: string[];
   /** What `assets.json` becomes once the release is live. */
   assets: Record<string, string[]>;
+  /**
+   * Files of the release the build wrote, when the rest are links to the live release's; null
+   * when the build's output is the whole release (nothing staged).
+   */
+  written: string[] | null;
 }
 
 async function assetsIn(file: string): Promise<string[]> {
@@ -155,7 +160,7 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
     // Nothing was staged (a full build, or the first): the build's output is the release as it is.
     await rm(stagingDir, { recursive: true });
     await rename(buildDir, stagingDir);
-    return { rendered, carried, removed, assets };
+    return { rendered, carried, removed, assets, written: null };
   }
   const makeFolder = folderMaker();
   await mapConcurrent([...built], CONCURRENCY, async (file) => {
@@ -169,7 +174,7 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
       if (!(await rmdir(join(stagingDir, folder)).then(() => true, () => false))) break;
     }
   });
-  return { rendered, carried, removed, assets };
+  return { rendered, carried, removed, assets, written: [...built] };
 }
 
 /** After the switch: the new keys and page assets describe the live release `id`. */

@@ -51,8 +51,10 @@ async function compare(built: string, live: string, path: string): Promise<{ ver
  * are stored once whatever the number of releases kept. Each file is swapped with rename(2), so a
  * path is always either the built copy or the link, never missing. Releases are never written
  * after they are built, so sharing inodes is safe; deleting a release only unlinks its names.
+ * `only`: the files to look at, when the others are known to be links already (a partial
+ * build's release: its carried pages were staged as links to the live release).
  */
-export async function linkUnchanged(builtDir: string, liveDir: string): Promise<ReuseResult> {
+export async function linkUnchanged(builtDir: string, liveDir: string, only?: readonly string[]): Promise<ReuseResult> {
   const result: ReuseResult = { linked: 0, kept: 0, bytesShared: 0 };
   const running = new Set<Promise<void>>();
   let failure: unknown = null;
@@ -73,7 +75,7 @@ export async function linkUnchanged(builtDir: string, liveDir: string): Promise<
     result.linked += 1;
     result.bytesShared += size;
   };
-  for await (const path of files(builtDir)) {
+  for await (const path of only ?? files(builtDir)) {
     if (failure) break;
     const task: Promise<void> = one(path)
       .catch((error: unknown) => {

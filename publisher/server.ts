@@ -278,7 +278,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     if (previous) {
       const reuseStartedAt = performance.now();
       try {
-        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous));
+        // A partial build's carried pages are links to `previous` already: only its own files are compared.
+        const result = await linkUnchanged(join(config.releasesDir, id), join(config.releasesDir, previous), completion.written ?? undefined);
         phases.reuse = Math.round(performance.now() - reuseStartedAt);
         if (lastSuccess?.release === id) lastSuccess.reuse = result;
         log('info', 'release.reused', { release: id, from: previous, durationMs: phases.reuse, ...result });
