@@ -145,7 +145,8 @@ const main = async () => {
   const astro = path.join(WEB_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const buildCommand = [
-    '/usr/bin/time', '-o', rssFile, '-f', '%M',
+    // -a: appended when each build ends (a standby build starts before the last one is read).
+    '/usr/bin/time', '-a', '-o', rssFile, '-f', '%M',
     process.execPath, astro, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir',
   ].map(quote).join(' ') + ' "$PUBLISHER_OUT_DIR" $([ "$PUBLISHER_FULL_BUILD" = 1 ] && echo --force)';
 
