@@ -52,7 +52,7 @@ export interface PublisherConfig {
   codeEnv: string[];
   /** Code version of the last good build (so a deploy of new code is noticed across restarts). */
   stateFile: string;
-  /** Shell command that writes the search index of a live release (argv), run after the switch; null: the build indexes. */
+  /** Shell command that writes the search index of the build's records (argv), run as the build ends; null: the build indexes. */
   indexCommand: string[] | null;
   /**
    * Off the publish's critical path; a full index of the whole archive is made now and then

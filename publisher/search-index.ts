@@ -45,21 +45,28 @@ export async function carryIndex(newDir: string, liveDir: string | null): Promis
 }
 
 /**
- * After activation: `write(dir)` builds the new index into an empty folder of the live release;
- * only when it succeeded is the symlink switched and the old index removed. On failure the
- * release keeps searching its previous index and the half-written folder is removed.
+ * Writes a new index into `dir`, a folder outside every release, with `write` (the index command:
+ * it reads the build's records, not the release, so it runs while the release is completed and
+ * switched). A failed write leaves nothing behind.
  */
-export async function replaceIndex(releaseDir: string, write: (dir: string) => Promise<void>): Promise<string> {
-  const name = `pagefind-${Date.now()}`;
-  const partial = join(releaseDir, `${name}.partial`);
-  const previous = await currentIndexDir(releaseDir);
+export async function writeIndexAside(dir: string, write: (dir: string) => Promise<void>): Promise<void> {
+  await rm(dir, { recursive: true, force: true });
   try {
-    await write(partial);
-    await rename(partial, join(releaseDir, name));
+    await write(dir);
   } catch (error) {
-    await rm(partial, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * After activation: moves the index written aside into the live release (one rename on the same
+ * file system), switches the symlink to it and removes the index the release went live with.
+ */
+export async function placeIndex(releaseDir: string, written: string): Promise<string> {
+  const name = `pagefind-${Date.now()}`;
+  const previous = await currentIndexDir(releaseDir);
+  await rename(written, join(releaseDir, name));
   await pointIndex(releaseDir, name);
   if (previous && previous !== name) await rm(join(releaseDir, previous), { recursive: true, force: true });
   return name;

@@ -13,11 +13,10 @@ import { codeVersion, readState, writeState } from './cache.ts';
 import { completeFromStaging, keepKeys, prepareKeys, stageFromLive, type Completion } from './partial.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
-import { carryIndex, removePartialIndexes, replaceIndex } from './search-index.ts';
+import { carryIndex, placeIndex, removePartialIndexes, writeIndexAside } from './search-index.ts';
 import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
 
-/** Milliseconds per step of the last build; `index` runs after the release is live. */
 /** A page Astro rendered, in its build log: "├─ /tin-tuc/x/index.html (+12ms)". */
 const ASTRO_PAGE_LINE = /[├└]─ \/\S*\s+\(\+[\d.]+m?s\)/;
 
@@ -33,6 +32,7 @@ export interface BuildPhases {
   reuse?: number;
   /** Check and the atomic switch. */
   activate: number;
+  /** Search index, from the build's end (beside check and switch) until placed in the live release. */
   index?: number;
 }
 
@@ -49,7 +49,7 @@ export interface PublisherStatus {
     /** Pages Astro rendered, and keyed pages carried over unchanged from the live release (partial build). */
     pages?: { rendered: number; reused: number };
   } | null;
-  /** The search index of the live release, when an index command builds it after the switch. */
+  /** The search index of the live release, when an index command writes it after the build. */
   lastIndex: { at: string; release: string; durationMs: number; error: string | null } | null;
   lastError: { at: string; message: string } | null;
   /** Changes waiting for the next build (or dispatch). */
@@ -113,6 +113,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   const pendingMarker = join(dirname(config.releasesDir), 'pending');
   /** The one output folder every build uses (renamed into its release once checked). */
   const buildDir = join(dirname(config.releasesDir), 'build');
+  /** Where the index command writes the next search index, moved into its release once live. */
+  const indexDir = join(dirname(config.releasesDir), 'search-index');
   /** Page keys of the live release, for partial builds (partial.ts). */
   const keysDir = join(dirname(config.releasesDir), 'page-keys');
   /** The next partial build, started ahead of the publish (config.standby; build.ts). */
@@ -132,7 +134,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   if (config.mode === 'build') {
     const recovered = await recover(config.liveLink, config.releasesDir, config.expectedPages);
     liveRelease = recovered.live;
+    // Half-written indexes a crash left behind were never placed (older releases wrote them inside).
     if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
+    await rm(indexDir, { recursive: true, force: true });
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
   } else {
     liveRelease = await readLive(config.liveLink, config.releasesDir, config.expectedPages);
@@ -217,6 +221,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     let completion: Completion;
     const liveDir = liveRelease && join(config.releasesDir, liveRelease);
     let staging: Promise<Set<string>> | null = null;
+    let indexing: Promise<number> | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
@@ -249,6 +254,11 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         phases.render = Math.round(performance.now() - renderStartedAt);
       }
       phases.build = lap();
+      // The index is written from the build's records while the release is completed and switched.
+      if (config.indexCommand) {
+        indexing = writeIndex();
+        indexing.catch(() => undefined); // awaited after the switch, or below on failure
+      }
       completion = await completeFromStaging(keysDir, buildDir, outDir, await staging);
       pages.reused = completion.carried;
       await rm(buildDir, { recursive: true, force: true });
@@ -258,6 +268,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       phases.activate = lap();
     } catch (error) {
       await staging?.catch(() => undefined);
+      await indexing?.catch(() => undefined);
+      await rm(indexDir, { recursive: true, force: true });
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
       fail(startedAt, error, { release: id, full });
@@ -271,7 +283,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     await writeState(config.stateFile, { codeVersion: version }).catch((error) => log('warn', 'state.write_failed', { error: errorMessage(error) }));
     await keepKeys(keysDir, id, completion.assets).catch((error) => log('warn', 'keys.write_failed', { error: errorMessage(error) }));
     succeed(startedAt, id, { release: id, changes: changes.length, full, phases, pages }, { full, phases, pages });
-    if (config.indexCommand) await indexRelease(id, phases);
+    if (indexing) await indexRelease(id, indexing, phases);
     await startStandby();
     // After the switch, off the publish's critical path: each file is replaced by an identical one
     // (rename(2)), so readers of the live release never notice. Before pruning, which may remove `previous`.
@@ -295,19 +307,29 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     }
   }
 
-  /** The search index follows the live release; the release keeps its previous index until then. */
-  async function indexRelease(id: string, phases: BuildPhases) {
+  /**
+   * The search index follows the build: written aside while the release is checked and switched,
+   * then placed in the live release, which searches its previous index until then.
+   * Runs the index command into the index folder; resolves with the time it started. */
+  async function writeIndex(): Promise<number> {
     const startedAt = performance.now();
-    const releaseDir = join(config.releasesDir, id);
+    await writeIndexAside(indexDir, (dir) =>
+      runBuild(
+        { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
+        dir,
+        { env: { PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir } },
+      ),
+    );
+    return startedAt;
+  }
+
+  /** Once release `id` is live: its new search index replaces the one it went live with. */
+  async function indexRelease(id: string, indexing: Promise<number>, phases: BuildPhases) {
+    const startedAt = performance.now();
     try {
-      await replaceIndex(releaseDir, (dir) =>
-        runBuild(
-          { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
-          dir,
-          { env: { PUBLISHER_RELEASE_DIR: releaseDir, PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir } },
-        ),
-      );
-      phases.index = Math.round(performance.now() - startedAt);
+      const indexStartedAt = await indexing;
+      await placeIndex(join(config.releasesDir, id), indexDir);
+      phases.index = Math.round(performance.now() - indexStartedAt);
       lastIndex = { at: new Date().toISOString(), release: id, durationMs: phases.index, error: null };
       log('info', 'index.succeeded', { release: id, durationMs: phases.index });
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
- * The rebuild service's index command (PUBLISHER_INDEX_COMMAND): after a release built with
- * PUBLISHER_INDEX_AFTER=1 is live, writes the search index of that build's records into
- * PUBLISHER_INDEX_DIR, an empty folder the service then switches in with one rename.
+ * The rebuild service's index command (PUBLISHER_INDEX_COMMAND): as soon as a build run with
+ * PUBLISHER_INDEX_AFTER=1 ends, writes the search index of that build's records into
+ * PUBLISHER_INDEX_DIR, an empty folder the service moves into the release once it is live.
  *
  * Indexing the whole archive takes ~20 s at 10,000 articles, so a publish indexes only what
  * changed: a full index (the base, kept in the site's cache folder) plus a small index of the
