@@ -162,7 +162,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   /** What every build is told besides the full/partial choice. */
   const buildOptions = (version: string) => ({
     PUBLISHER_CODE_VERSION: version,
-    // The search index is written after the switch; the build may skip its own.
+    // The search index is written after the build; the build may skip its own.
     PUBLISHER_INDEX_AFTER: config.indexCommand ? '1' : '0',
     ASTRO_CACHE_DIR: config.astroCacheDir,
     // Keyed pages whose key is unchanged are not rendered (partial build).
@@ -309,8 +309,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
 
   /**
    * The search index follows the build: written aside while the release is checked and switched,
-   * then placed in the live release, which searches its previous index until then.
-   * Runs the index command into the index folder; resolves with the time it started. */
+   * then placed in the live release, which searches its previous index until then. Resolves with
+   * the time the index command started.
+   */
   async function writeIndex(): Promise<number> {
     const startedAt = performance.now();
     await writeIndexAside(indexDir, (dir) =>
