@@ -48,9 +48,13 @@ import {
   type SiteSettingsFragment,
   type TagSlugFragment,
 } from '@toasoan/shared/generated/graphql';
+import { dropBodiesExcept, keepBody, keptBodies } from './lib/article-bodies';
 import { publishCame } from './lib/standby';
 
 const CONCURRENCY = 4;
+
+/** An article in the data store: its body is kept beside it (lib/article-bodies.ts). */
+export type StoredArticle = Omit<SyncedArticle, 'body'> & { bodyRef: string | null; imageSizes: Record<string, ImageSize> };
 
 let client: CmsClient | undefined;
 const cms = () => {
@@ -128,8 +132,8 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   context: LoaderContext,
   listing: readonly { documentId: string; updatedAt?: string | null }[],
   fetchByIds: (ids: string[]) => Promise<T[]>,
-  /** Extra data for the fetched items, stored with them (e.g. image sizes of article bodies). */
-  enrich: (items: T[]) => Promise<Map<string, Record<string, unknown>>> = async () => new Map(),
+  /** What is stored of the fetched items (articles: the body's reference, image sizes). */
+  toStored: (items: T[]) => Promise<Array<{ documentId: string }>> = async (items) => items,
   /** Listed ids to fetch again because they show data of the changed or dropped ids given. */
   alsoStale: (changedOrDropped: ReadonlySet<string>) => Iterable<string> = () => [],
 ) => {
@@ -148,9 +152,8 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   const chunks: string[][] = [];
   for (let i = 0; i < changed.length; i += PAGE_SIZE) chunks.push(changed.slice(i, i + PAGE_SIZE));
   const fetched = (await mapConcurrent(chunks, CONCURRENCY, fetchByIds)).flat();
-  const extra = await enrich(fetched);
-  for (const item of fetched) {
-    const data = await parseData({ id: item.documentId, data: { ...item, ...extra.get(item.documentId) } });
+  for (const item of await toStored(fetched)) {
+    const data = await parseData({ id: item.documentId, data: item as unknown as Record<string, unknown> });
     store.set({ id: item.documentId, data, digest: generateDigest(data) });
   }
   // An entry unpublished between the listing and the fetch is not fetched and stays stored until
@@ -159,30 +162,40 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
 };
 
 /**
- * Kept with each fetched article: the pixel sizes of the CMS images its body shows (the media
- * library knows them, so pages give astro:assets width/height without downloading to measure).
- * Nothing else derived from the body is stored: the store is read, written and bundled whole on
- * every build, so each stored byte costs every publish (plain text and its folded copy made it
- * 1.7 times larger at 10k); search records keep their own cache (pages/search-records.json.ts).
+ * A fetched article as stored: its body kept beside the store (lib/article-bodies.ts), and the
+ * pixel sizes of the CMS images the body shows (the media library knows them, so pages give
+ * astro:assets width/height without downloading to measure). Nothing derived from the body is
+ * stored: the store is read and written whole on every build, so each stored byte costs every
+ * publish; search records keep their own cache (pages/search-records.json.ts).
  */
-const bodyExtras = async (articles: SyncedArticle[]) => {
+const toStoredArticles = async (articles: SyncedArticle[]): Promise<StoredArticle[]> => {
   const { mediaUrl } = readBuildEnv(process.env);
   const urls = new Map(articles.map((a) => [a.documentId, bodyImageUrls([parseRichText(a.body, { mediaBase: mediaUrl })], mediaUrl)]));
   const sizes = await fetchImageSizes(cms(), mediaUrl, [...new Set([...urls.values()].flat())]);
-  return new Map([...urls].map(([id, list]) => [id, { imageSizes: Object.fromEntries(list.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))) }]));
+  return articles.map(({ body, ...article }) => ({
+    ...article,
+    bodyRef: body == null ? null : keepBody(body),
+    imageSizes: Object.fromEntries(urls.get(article.documentId)!.flatMap((url) => (sizes[url] ? [[url, sizes[url]]] : []))),
+  }));
 };
 
 const articlesLoader: Loader = {
   name: 'toasoan-articles',
-  load: async (context) =>
-    syncChanged(
+  load: async (context) => {
+    const bodiesBefore = keptBodies();
+    const stored = () => [...context.store.values()] as Array<{ id: string; data: StoredArticle }>;
+    await syncChanged(
       context,
       (await siteStates()).articles,
       // Whole articles as columns (syncArticles; documents and gallery images likewise): ~15 times
       // cheaper for the CMS than the generated `articles` query (a first sync of 10,000 took ~40 s).
       async (ids) => articlesFromColumns((await cms().request(SyncArticlesDocument, { ids })).syncArticles),
-      bodyExtras,
-    ),
+      toStoredArticles,
+      // An article whose body is gone from the cache folder is fetched again.
+      () => stored().flatMap((entry) => (entry.data.bodyRef === null || bodiesBefore.has(entry.data.bodyRef) ? [] : [entry.id])),
+    );
+    dropBodiesExcept(new Set(stored().flatMap((entry) => entry.data.bodyRef ?? [])), keptBodies());
+  },
 };
 
 /**
@@ -270,7 +283,7 @@ const online = (loader: Loader): Loader => ({
 export const collections = {
   articles: defineCollection({
     loader: online(articlesLoader),
-    schema: fragment<SyncedArticle & { imageSizes: Record<string, ImageSize> }>(),
+    schema: fragment<StoredArticle>(),
   }),
   documents: defineCollection({ loader: online(documentsLoader), schema: fragment<SyncedDocument>() }),
   galleryImages: defineCollection({ loader: online(galleryImagesLoader), schema: fragment<SyncedGalleryImage>() }),

@@ -337,6 +337,15 @@ describe('an incremental release equals a clean full build after each edit', { t
     await step(() => docs()('api::comment.comment').update({ documentId: comment!.documentId, data: { moderation: 'approved' } as any }));
   });
 
+  it('article bodies gone from the cache folder (kept beside the data store) are fetched again', async () => {
+    await rm(path.join(incremental.cacheDir, 'article-bodies'), { recursive: true, force: true });
+    // The edited article's neighbours are rendered again, and show their bodies.
+    await step(async () => {
+      await articles().update({ documentId: old.documentId, data: { title: 'Tiêu đề sửa lần hai của bài cũ' } as any });
+      await articles().publish({ documentId: old.documentId });
+    });
+  });
+
   it('a change in the site code version (another SITE_URL) rebuilds everything', async () => {
     await publisher.close();
     siteUrl = 'https://www.example.gov.vn';

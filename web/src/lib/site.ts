@@ -24,6 +24,7 @@ import {
   type ImageSize,
   type SiteData,
 } from '@toasoan/shared/domain';
+import { readBody } from './article-bodies';
 
 export type { Article, ArticleSummary, Category, DocumentItem, GalleryImage, SiteData };
 
@@ -65,13 +66,17 @@ const assemble = async (): Promise<Site> => {
   const commentsByArticle = groupComments(comments.map((c) => c.data));
   const imageSizes: Record<string, ImageSize> = {};
   const mappedArticles = articles
-    .map(({ id, data: { imageSizes: sizes, ...a } }) => {
+    .map(({ id, data: { imageSizes: sizes, bodyRef, ...a } }) => {
       Object.assign(imageSizes, sizes);
       const count = countOf.get(id);
       const category = a.category ? categoryById.get(a.category.documentId) : undefined;
       return toArticle(
         {
           ...a,
+          // Read from the cache folder only when a page or search record uses it.
+          get body() {
+            return bodyRef === null ? null : readBody(bodyRef);
+          },
           views: count?.views ?? 0,
           ratingAverage: count?.ratingAverage ?? 0,
           ratingCount: count?.ratingCount ?? 0,
