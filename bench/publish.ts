@@ -297,7 +297,9 @@ const main = async () => {
       await waitFor(`${url} and ${neighbours.length} neighbours to show the new title`, async () => {
         const now = () => performance.now() - started;
         if (pageMs === undefined && (await get(`${publisher.siteUrl}${url}`)).text.includes(escapeHtml(newTitle))) pageMs = now();
-        if (listMs === undefined) {
+        // The neighbours are read once the page shows the new title (they go live in the same
+        // release): polling 11 pages every 100 ms during the build loaded the machine it measured.
+        if (listMs === undefined && pageMs !== undefined) {
           const pages = await Promise.all(neighbours.map((slug) => get(`${publisher.siteUrl}/tin-tuc/${encodeURIComponent(slug)}/`)));
           if (pages.every((p) => p.text.includes(escapeHtml(newTitle)))) listMs = now();
         }

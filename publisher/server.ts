@@ -316,7 +316,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const startedAt = performance.now();
     await writeIndexAside(indexDir, (dir) =>
       runBuild(
-        { argv: config.indexCommand!, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
+        // At a lower priority: it shares the machine with the release's check and switch.
+        { argv: ['nice', '-n', '10', ...config.indexCommand!], cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
         dir,
         { env: { PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir } },
       ),
