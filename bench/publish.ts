@@ -346,7 +346,7 @@ const main = async () => {
     ['sync', 'data sync + bundling'],
     ['render', 'render (+ in-build index)'],
     ['activate', 'check + release switch'],
-    ['index', 'search index (after switch)'],
+    ['index', 'search index (from the build\'s end, placed once live)'],
     ['reuse', 'file reuse (hard links, after switch)'],
   ];
   const breakdown = table(
@@ -362,7 +362,7 @@ const main = async () => {
       `incremental-publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
-        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, the next build started ahead and waiting for the publish${config.standby ? '' : ' (off)'}, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index after the switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
+        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, the next build started ahead and waiting for the publish${config.standby ? '' : ' (off)'}, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index written from the build\'s end, beside the release switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
         '',
         latency,
         '',
