@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getStatus, idle, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content } from './test-support.ts';
@@ -131,7 +131,9 @@ describe('search index after the switch', () => {
     await waitFor('the new index', async () => (await indexOf()).includes('Lần 2'));
     expect((await page(publisher.siteUrl, '/pagefind/pagefind-entry.json')).text).toContain('Lần 2');
     await idle(publisher.url);
-    expect(readdirSync(join(site.releasesDir, live2)).filter((name) => name.startsWith('pagefind-'))).toHaveLength(1);
+    // Shared by the releases beside releases/, not copied into each.
+    expect(readlinkSync(join(site.releasesDir, live2, 'pagefind'))).toMatch(/^\.\.\/\.\.\/search-indexes\/pagefind-\d+$/);
+    expect(readdirSync(join(site.releasesDir, live2)).filter((name) => name.startsWith('pagefind-'))).toEqual([]);
     expect((await getStatus(publisher.url)).lastIndex).toMatchObject({ release: live2, error: null });
 
     // A failing indexer: the new release keeps the index it went live with.
@@ -146,5 +148,18 @@ describe('search index after the switch', () => {
     expect((await page(publisher.siteUrl, '/')).text).toContain('Lần 3');
     expect(await indexOf()).toContain('Lần 2');
     expect(existsSync(join(site.releasesDir, '../search-index'))).toBe(false);
+  });
+
+  test('an index no kept release links to any more is removed', async () => {
+    const site = makeSite(site2);
+    const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_INDEX_COMMAND: site.indexCommand, PUBLISHER_KEEP_RELEASES: '1' });
+    const indexOf = async () => (await page(publisher.siteUrl, '/pagefind/pagefind.js')).text;
+    await waitFor('the first index', async () => (await indexOf()).includes('Cổng thông tin xã B'));
+    await idle(publisher.url);
+    site.write({ ...site2, title: 'Lần 2' });
+    expect((await sendWebhook(publisher.url, publishEvent('x'))).status).toBe(202);
+    await waitFor('the new index', async () => (await indexOf()).includes('Lần 2'));
+    await idle(publisher.url);
+    expect(readdirSync(join(site.releasesDir, '../search-indexes'))).toHaveLength(1);
   });
 });

@@ -13,7 +13,7 @@ import { codeVersion, readState, writeState } from './cache.ts';
 import { completeFromStaging, keepKeys, prepareKeys, stageFromLive, type Completion } from './partial.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
-import { carryIndex, placeIndex, removePartialIndexes, writeIndexAside } from './search-index.ts';
+import { carryIndex, dropUnusedIndexes, indexesDir, placeIndex, removePartialIndexes, writeIndexAside } from './search-index.ts';
 import { serveStatic } from './static.ts';
 import { classify, HttpError, isAuthorized, parsePayload, readBody, type ChangeSummary } from './webhook.ts';
 
@@ -137,6 +137,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     // Half-written indexes a crash left behind were never placed (older releases wrote them inside).
     if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     await rm(indexDir, { recursive: true, force: true });
+    await dropUnusedIndexes(config.releasesDir, indexesDir(config.releasesDir));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
   } else {
     liveRelease = await readLive(config.liveLink, config.releasesDir, config.expectedPages);
@@ -301,7 +302,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     }
     try {
       const removed = await prune(config.releasesDir, liveRelease, config.keepReleases);
-      if (removed.length) log('info', 'release.pruned', { removed });
+      const indexes = await dropUnusedIndexes(config.releasesDir, indexesDir(config.releasesDir));
+      if (removed.length || indexes.length) log('info', 'release.pruned', { removed, indexes });
     } catch (error) {
       log('warn', 'release.prune_failed', { error: errorMessage(error) });
     }
@@ -330,7 +332,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const startedAt = performance.now();
     try {
       const indexStartedAt = await indexing;
-      await placeIndex(join(config.releasesDir, id), indexDir);
+      await placeIndex(join(config.releasesDir, id), indexDir, indexesDir(config.releasesDir));
       phases.index = Math.round(performance.now() - indexStartedAt);
       lastIndex = { at: new Date().toISOString(), release: id, durationMs: phases.index, error: null };
       log('info', 'index.succeeded', { release: id, durationMs: phases.index });
