@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { STANDBY_ENV, STANDBY_READY } from '../shared/src/standby.ts';
 
 export interface BuildCommand {
   argv: string[];
@@ -18,13 +19,6 @@ export interface RunOptions {
   /** Every line of output as it arrives (phase timings). */
   onLine?: (line: string) => void;
 }
-
-/**
- * The site's standby protocol (web/src/lib/standby.ts): a build started with PUBLISHER_STANDBY=1
- * prints this line once it is ready to read the CMS, and waits for a line on its input.
- */
-const STANDBY_ENV = 'PUBLISHER_STANDBY';
-const STANDBY_READY = '[toasoan:standby] waiting for the publish';
 
 export interface RunningBuild {
   /** Settles when the build's process has ended: resolved if it succeeded. */

@@ -8,9 +8,7 @@
  * fails the build. Without the variable, as in a plain `astro build`, nothing waits.
  */
 import { createInterface } from 'node:readline';
-
-export const STANDBY_ENV = 'PUBLISHER_STANDBY';
-export const STANDBY_READY = '[toasoan:standby] waiting for the publish';
+import { STANDBY_ENV, STANDBY_READY } from '@toasoan/shared/standby';
 
 let go: Promise<void> | undefined;
 
