@@ -51,12 +51,10 @@ export async function carryIndex(newDir: string, liveDir: string | null): Promis
   if (own || !liveDir) return;
   const liveIndex = await currentIndex(liveDir);
   if (!liveIndex) return;
-  if (dirname(liveIndex) === liveDir) {
-    await linkTree(liveIndex, join(newDir, basename(liveIndex)));
-    await pointIndex(newDir, join(newDir, basename(liveIndex)));
-  } else {
-    await pointIndex(newDir, liveIndex);
-  }
+  if (dirname(liveIndex) !== liveDir) return pointIndex(newDir, liveIndex);
+  const copy = join(newDir, basename(liveIndex));
+  await linkTree(liveIndex, copy);
+  await pointIndex(newDir, copy);
 }
 
 /**
@@ -80,14 +78,13 @@ export async function writeIndexAside(dir: string, write: (dir: string) => Promi
  * release (from before) is removed; shared ones other releases may link to are left to
  * `dropUnusedIndexes`.
  */
-export async function placeIndex(releaseDir: string, written: string, shared: string): Promise<string> {
+export async function placeIndex(releaseDir: string, written: string, shared: string): Promise<void> {
   const folder = join(shared, `pagefind-${Date.now()}`);
   const previous = await currentIndex(releaseDir);
   await mkdir(shared, { recursive: true });
   await rename(written, folder);
   await pointIndex(releaseDir, folder);
   if (previous && dirname(previous) === releaseDir) await rm(previous, { recursive: true, force: true });
-  return folder;
 }
 
 /** Removes the shared index folders no release in `releasesDir` links to. */

@@ -194,7 +194,8 @@ const articlesLoader: Loader = {
       // An article whose body is gone from the cache folder is fetched again.
       () => stored().flatMap((entry) => (entry.data.bodyRef === null || bodiesBefore.has(entry.data.bodyRef) ? [] : [entry.id])),
     );
-    dropBodiesExcept(new Set(stored().flatMap((entry) => entry.data.bodyRef ?? [])), keptBodies());
+    // Bodies written by this sync are all referenced: only those on disk before can be unused.
+    dropBodiesExcept(new Set(stored().flatMap((entry) => entry.data.bodyRef ?? [])), bodiesBefore);
   },
 };
 
