@@ -6,15 +6,10 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../src/lib/search-records.ts';
 import { linkTree } from '../../shared/src/link-tree.ts';
+import { readRecordLines, searchRecordsFile } from '../src/lib/search-records-file.ts';
 
-/** Written by src/pages/search-records.json.ts; indexed and removed after the build. */
-export const SEARCH_RECORDS_FILE = 'search-records.json';
-
-/**
- * Where a build run by the rebuild service with PUBLISHER_INDEX_AFTER=1 leaves its records, outside
- * the release (never published): in the site's cache folder, which one build uses at a time.
- */
-export const pendingRecordsFile = (cacheDir: string) => path.join(cacheDir, SEARCH_RECORDS_FILE);
+/** The records' address in the build's output (src/pages/search-records.json.ts), removed after the build. */
+const RECORDS_ROUTE_FILE = 'search-records.json';
 
 /**
  * Writes the Pagefind index of `records` into `indexDir` (the site's /pagefind/). Records come from
@@ -62,32 +57,39 @@ const pagefindVersion = (dir: string) =>
     .then((text) => (JSON.parse(text) as { version?: string }).version ?? null)
     .catch(() => null);
 
-const digestOf = (record: SearchRecord) => createHash('sha256').update(JSON.stringify(record)).digest('base64url');
+const digestOf = (json: Buffer) => createHash('sha256').update(json).digest('base64url');
+
+const parsed = (records: readonly Buffer[]) => records.map((json) => JSON.parse(json.toString()) as SearchRecord);
+
+/** Beside the full index: for each record it holds, by id, its address and the digest of its JSON text. */
+const BASE_RECORDS_FILE = 'records-by-id.json';
+type BaseRecords = Record<string, [url: string, digest: string]>;
 
 /**
- * Writes into `indexDir` the search index of `records` as a full index plus a delta: the full
- * index made earlier (hard links, no copy), the records added or changed since indexed alone
- * (marked `fresh`), and the addresses the full index has out of date. The first time, or once the
- * delta passes DELTA_LIMIT records, the full index is made again from all records (~20 s at
- * 10,000 articles) and the delta is empty.
+ * Writes into `indexDir` the search index of `records` (JSON texts by id, as a build leaves them:
+ * lib/search-records-file.ts) as a full index plus a delta: the full index made earlier (hard
+ * links, no copy), the records added or changed since indexed alone (marked `fresh`), and the
+ * addresses the full index has out of date. Only the delta's records are parsed. The first time,
+ * or once the delta passes DELTA_LIMIT records, the full index is made again from all records
+ * (~20 s at 10,000 articles) and the delta is empty.
  */
 export const updateSearchIndex = async (
-  records: readonly SearchRecord[],
+  records: ReadonlyMap<string, Buffer>,
   indexDir: string,
   cacheDir: string,
 ): Promise<{ full: boolean; records: number; delta: number; stale: number }> => {
   const baseDir = path.join(cacheDir, BASE_DIR);
   const bundle = path.join(baseDir, 'bundle');
   const deltaDir = path.join(indexDir, DELTA_DIR);
-  const digests = new Map(records.map((record) => [record.url, digestOf(record)]));
-  const base = await readFile(path.join(baseDir, 'records.json'), 'utf8')
-    .then((text) => JSON.parse(text) as Record<string, string>)
+  const digests = new Map([...records].map(([id, json]) => [id, digestOf(json)]));
+  const base = await readFile(path.join(baseDir, BASE_RECORDS_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as BaseRecords)
     .catch(() => null);
-  let delta = base ? records.filter((record) => base[record.url] !== digests.get(record.url)) : [];
-  let stale = base ? Object.keys(base).filter((url) => base[url] !== digests.get(url)) : [];
+  let delta = base ? [...records].filter(([id]) => base[id]?.[1] !== digests.get(id)).map(([, json]) => json) : [];
+  let stale = base ? Object.entries(base).filter(([id, [, digest]]) => digest !== digests.get(id)).map(([, [url]]) => url) : [];
   let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
   if (!full && delta.length) {
-    await writeSearchIndex(delta.map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
+    await writeSearchIndex(parsed(delta).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
     // A full index made by another Pagefind (an upgrade) is not merged with this one's delta.
     if ((await pagefindVersion(deltaDir)) !== (await pagefindVersion(bundle))) {
       await rm(deltaDir, { recursive: true, force: true });
@@ -99,8 +101,11 @@ export const updateSearchIndex = async (
     const next = `${baseDir}.${process.pid}-${Date.now()}`;
     await mkdir(next, { recursive: true });
     try {
-      await writeSearchIndex(records, path.join(next, 'bundle'));
-      await writeFile(path.join(next, 'records.json'), JSON.stringify(Object.fromEntries(digests)));
+      const all = parsed([...records.values()]);
+      await writeSearchIndex(all, path.join(next, 'bundle'));
+      const byId: BaseRecords = {};
+      [...records.keys()].forEach((id, i) => (byId[id] = [all[i]!.url, digests.get(id)!]));
+      await writeFile(path.join(next, BASE_RECORDS_FILE), JSON.stringify(byId));
       await rm(baseDir, { recursive: true, force: true });
       await rename(next, baseDir);
     } finally {
@@ -112,14 +117,15 @@ export const updateSearchIndex = async (
   await linkTree(bundle, indexDir);
   const overlay: SearchOverlay = { delta: delta.length > 0, stale };
   await writeFile(path.join(indexDir, OVERLAY_FILE), JSON.stringify(overlay));
-  return { full, records: records.length, delta: delta.length, stale: stale.length };
+  return { full, records: records.size, delta: delta.length, stale: stale.length };
 };
 
-/** Reads a build's records and removes the file. */
-export const readSearchRecords = async (file: string): Promise<SearchRecord[]> => {
-  const records = JSON.parse(await readFile(file, 'utf8')) as SearchRecord[];
-  await rm(file);
-  return records;
+/** The records a build left in the site's cache folder: JSON texts by id. */
+export const readSearchRecords = async (cacheDir: string): Promise<Map<string, Buffer>> => {
+  const file = searchRecordsFile(cacheDir);
+  const read = await readRecordLines(file);
+  if (!read) throw new Error(`${file}: no search records (the build writes them from src/pages/search-records.json.ts)`);
+  return new Map([...read.lines].map(([id, line]) => [id, line.json]));
 };
 
 export const pagefindIntegration = (): AstroIntegration => {
@@ -132,14 +138,13 @@ export const pagefindIntegration = (): AstroIntegration => {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const outDir = fileURLToPath(dir);
-        const built = path.join(outDir, SEARCH_RECORDS_FILE);
+        await rm(path.join(outDir, RECORDS_ROUTE_FILE));
         if (process.env.PUBLISHER_INDEX_AFTER === '1') {
           // The rebuild service switches the release live first and indexes afterwards.
-          await rename(built, pendingRecordsFile(cacheDir));
           logger.info('Search records kept for the index that follows the release');
           return;
         }
-        const { pages } = await writeSearchIndex(await readSearchRecords(built), path.join(outDir, 'pagefind'));
+        const { pages } = await writeSearchIndex(parsed([...(await readSearchRecords(cacheDir)).values()]), path.join(outDir, 'pagefind'));
         // Only an intentionally empty site (ALLOW_EMPTY_SITE=1) gets here without records.
         if (pages === 0) logger.warn('No article, document or album to search; the search index is empty');
         else logger.info(`Pagefind indexed ${pages} records`);

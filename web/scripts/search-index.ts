@@ -10,13 +10,13 @@
  * indexed again whole.
  * Run from web/: node --experimental-strip-types scripts/search-index.ts
  */
-import { pendingRecordsFile, readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
+import { readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
 
 const indexDir = process.env.PUBLISHER_INDEX_DIR;
 if (!indexDir) throw new Error('PUBLISHER_INDEX_DIR is not set: this command is run by the rebuild service after a release');
 const cacheDir = siteCacheDir();
-const result = await updateSearchIndex(await readSearchRecords(pendingRecordsFile(cacheDir)), indexDir, cacheDir);
+const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir);
 console.log(
   result.full
     ? `Pagefind indexed all ${result.records} records into ${indexDir}`

@@ -7,6 +7,7 @@
 import { formatArticleDate, formatDate } from '@toasoan/shared/dates';
 import { foldVietnamese } from '@toasoan/shared/search';
 import { hashOf } from './cache-keys';
+import type { RecordLines } from './search-records-file';
 import { albumHref, articleHref, documentHref, imagesOfAlbum, type Article, type Site } from './site';
 
 export interface SearchRecord {
@@ -34,51 +35,42 @@ const articleRecord = (a: Article): SearchRecord => ({
 });
 
 /**
- * Article records made by an earlier build of the same code version, by article id, with the key
- * each was made for: the article as stored (its digest covers title, lead, author, body, date and
- * slug) and its tags' names. Making an article's record parses its body (~0.2 ms each, 2 s at
- * 10,000 articles), so a publish makes only the records whose key changed. A record is kept as
- * its JSON text: a publish neither parses nor serializes again the records it keeps (at 50,000
- * articles ~170 MB each way).
+ * The records of the whole site as JSON text lines (lib/search-records-file.ts). With `made`, the
+ * lines of the last build of the same code version, an article whose key (the article as stored:
+ * its digest covers title, lead, author, body, date and slug; and its tags' names) is unchanged
+ * keeps its line: making an article's record parses its body (~0.2 ms each, 2 s at 10,000
+ * articles), so a publish makes only the records of changed articles.
  */
-export type ArticleRecords = Map<string, ArticleRecord>;
-export interface ArticleRecord {
-  key: string;
-  json: string;
-}
-
-/**
- * The records of the whole site, as the JSON text of an array. With `made` (the article records
- * of the last build of this code version), articles whose key is unchanged keep their record;
- * `articles` is what to keep for the next build.
- */
-export const searchRecordsJson = (site: Site, made?: ArticleRecords): { json: string; articles: ArticleRecords; remade: number } => {
-  const articles: ArticleRecords = new Map();
+export const searchRecordLines = (site: Site, made?: RecordLines): { lines: RecordLines; remade: number } => {
+  const lines: RecordLines = new Map();
   let remade = 0;
   for (const a of site.articles) {
     const key = hashOf(site.digests.get(a.id), a.tags.map((t) => t.name));
     const previous = made?.get(a.id);
     if (previous?.key === key) {
-      articles.set(a.id, previous);
+      lines.set(a.id, previous);
       continue;
     }
-    articles.set(a.id, { key, json: JSON.stringify(articleRecord(a)) });
+    lines.set(a.id, { key, json: Buffer.from(JSON.stringify(articleRecord(a))) });
     remade += 1;
   }
-  const others: SearchRecord[] = [
-    ...site.documents.map((d) => ({
+  for (const d of site.documents) {
+    const record: SearchRecord = {
       url: documentHref(d),
       content: withFolded([d.number, d.title, d.summary, d.issuer, d.signer, d.kindLabel]),
-      language: 'vi' as const,
+      language: 'vi',
       meta: meta({ title: d.title, date: d.issuedAt ? formatDate(d.issuedAt) : undefined, lead: d.summary }),
-    })),
-    ...site.albums.map((album) => ({
+    };
+    lines.set(d.id, { key: '', json: Buffer.from(JSON.stringify(record)) });
+  }
+  for (const album of site.albums) {
+    const record: SearchRecord = {
       url: albumHref(album),
       content: withFolded([album.name, album.description, ...imagesOfAlbum(site, album.id).map((g) => `${g.title} ${g.caption}`)]),
-      language: 'vi' as const,
+      language: 'vi',
       meta: meta({ title: album.name, date: album.date ? formatDate(album.date) : undefined, lead: album.description }),
-    })),
-  ];
-  const json = `[${[...[...articles.values()].map((entry) => entry.json), ...others.map((record) => JSON.stringify(record))].join(',')}]`;
-  return { json, articles, remade };
+    };
+    lines.set(album.id, { key: '', json: Buffer.from(JSON.stringify(record)) });
+  }
+  return { lines, remade };
 };
