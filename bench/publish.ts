@@ -10,8 +10,7 @@
 //    from the live release, the next build started ahead and waiting for the publish,
 //    PUBLISHER_INDEX_COMMAND if set in the environment) and waits
 //    for its first build (full, cold) to go live. Releases and Astro's cache live in a temp folder
-//    (the build runs web/astro.config.ts through a wrapper that only changes cacheDir), each build
-//    under /usr/bin/time for its peak memory.
+//    (PUBLISHER_ASTRO_CACHE_DIR), each build under /usr/bin/time for its peak memory.
 // 3. Scenario "new article", N times, one after the other (each starts with the service idle):
 //    creates and publishes an article through the Document Service (entry.create + entry.publish,
 //    as the admin does) and polls until (a) its page answers 200, (b) it is the first article of
@@ -24,7 +23,7 @@
 // 6. Prints p50/p95/max per scenario and the phase breakdown (webhook → queue, debounce, data sync,
 //    render, file reuse, release switch, search index; from the service's log and /status), peak
 //    RSS of the builds, machine load; --write-docs writes them into docs/benchmarks.md.
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -132,22 +131,16 @@ const main = async () => {
   });
   console.log(`CMS ready at ${cms.url} (${corpus.kind === 'demo' ? 'demo seeded' : 'corpus generated'} in ${seconds(corpusMs)})`);
 
-  // The production build command with Astro's cache in the temp folder instead of web/.cache,
-  // `--force` on a full build (as the default command does), and its peak memory recorded.
+  // The production build command, `--force` on a full build (as the default command does), and
+  // its peak memory recorded. Astro's cache is in the temp folder (PUBLISHER_ASTRO_CACHE_DIR below).
   const cacheDir = path.join(workDir, 'cache');
-  const wrapper = path.join(workDir, 'config', 'astro.config.mjs');
-  await mkdir(path.dirname(wrapper), { recursive: true });
-  await writeFile(
-    wrapper,
-    `import base from ${JSON.stringify(path.join(WEB_DIR, 'astro.config.ts'))};\nexport default { ...base, cacheDir: ${JSON.stringify(cacheDir + '/')} };\n`,
-  );
   const rssFile = path.join(workDir, 'maxrss');
   const astro = path.join(WEB_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const buildCommand = [
     // -a: appended when each build ends (a standby build starts before the last one is read).
     '/usr/bin/time', '-a', '-o', rssFile, '-f', '%M',
-    process.execPath, astro, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir',
+    process.execPath, astro, 'build', '--outDir',
   ].map(quote).join(' ') + ' "$PUBLISHER_OUT_DIR" $([ "$PUBLISHER_FULL_BUILD" = 1 ] && echo --force)';
 
   const { loadConfig } = await import('../publisher/config.ts');

@@ -230,8 +230,11 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       phases.prepare = lap();
       const held = await takeStandby(version, full);
       log('info', 'build.started', { release: id, changes: changes.length, full, standby: held !== null });
-      await rm(buildDir, { recursive: true, force: true });
-      await mkdir(buildDir, { recursive: true });
+      // A standby build has written its bundle there already (it emptied the folder when it started).
+      if (!held) {
+        await rm(buildDir, { recursive: true, force: true });
+        await mkdir(buildDir, { recursive: true });
+      }
       // The release folder is filled with the live release's pages while the build runs.
       staging = stageFromLive(keysDir, liveDir, outDir);
       staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
