@@ -6,7 +6,7 @@
 //    rebuild webhook to it (REBUILD_WEBHOOK_URL/REBUILD_WEBHOOK_SECRET), fills it (demo seed by
 //    default, or the corpus of bench/corpus.ts).
 // 2. Starts the rebuild service in this process — startPublisher(loadConfig(env, web/)) from
-//    publisher/ — with its production defaults (debounce 500 ms, partial `astro build` completed
+//    publisher/ — with its production defaults (debounce 200 ms, partial `astro build` completed
 //    from the live release, the next build started ahead and waiting for the publish,
 //    PUBLISHER_INDEX_COMMAND if set in the environment) and waits
 //    for its first build (full, cold) to go live. Releases and Astro's cache live in a temp folder

@@ -22,7 +22,7 @@ describe('loadConfig', () => {
       mode: 'build',
       releasesDir: '/srv/toasoan/web/.publisher/releases',
       liveLink: '/srv/toasoan/web/.publisher/live',
-      debounceMs: 500,
+      debounceMs: 200,
       keepReleases: 3,
       buildCwd: webDir,
       buildOnStart: 'auto',

@@ -103,7 +103,9 @@ const EnvSchema = z
     PUBLISHER_REDIRECT_PORT: port().optional(),
     PUBLISHER_MODE: z.enum(['build', 'relay']).default('build'),
     PUBLISHER_RELEASES_DIR: z.string().optional(),
-    PUBLISHER_DEBOUNCE_MS: int(500),
+    // Draft saves never build (webhook.ts), so the events left to coalesce come in quick bursts
+    // (a bulk publish); every millisecond here is on each publish's way to the site.
+    PUBLISHER_DEBOUNCE_MS: int(200),
     PUBLISHER_MAX_WAIT_MS: int(30_000),
     PUBLISHER_RETRY_BASE_MS: int(5_000, 1),
     PUBLISHER_RETRY_MAX_MS: int(5 * 60_000, 1),
