@@ -11,8 +11,8 @@
 // 4. Builds, `astro build --outDir <tmp>` in web/ with STRAPI_URL/STRAPI_TOKEN, one cache folder:
 //    cold (empty cache, full), incremental with nothing changed, incremental after one old
 //    article's title edit, and a full build with the warm cache (`--force`, the baseline). The
-//    cache is a private folder: the build uses web/astro.config.ts through a two-line wrapper that
-//    only changes `cacheDir`, so web/.cache (which other builds on this machine use) is untouched.
+//    cache is a private folder (ASTRO_CACHE_DIR), so web/.cache (which other builds on this
+//    machine use) is untouched.
 // 5. Prints tables: sync, phases, pages/s, output size, peak RSS (/usr/bin/time).
 //
 // --cacheable-uploads puts a small proxy in front of the CMS that adds
@@ -229,20 +229,13 @@ export const runAstroBuild = async (opts: {
   /** e.g. `--force`: a full build that ignores the incremental manifest and the content store. */
   extraArgs?: string[];
 }): Promise<BuildRun> => {
-  const wrapperDir = path.join(opts.workDir, 'config');
-  await mkdir(wrapperDir, { recursive: true });
-  const wrapper = path.join(wrapperDir, 'astro.config.mjs');
-  await writeFile(
-    wrapper,
-    `import base from ${JSON.stringify(path.join(WEB_DIR, 'astro.config.ts'))};\nexport default { ...base, cacheDir: ${JSON.stringify(`${opts.cacheDir}/`)} };\n`,
-  );
   const logFile = path.join(opts.workDir, `build-${opts.label.replace(/\W+/g, '-')}.log`);
   const log = createWriteStream(logFile);
   const useTime = existsSync('/usr/bin/time');
   const astroArgs =
     opts.command === 'sync'
-      ? [ASTRO_BIN, 'sync', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), ...(opts.extraArgs ?? [])]
-      : [ASTRO_BIN, 'build', '--root', WEB_DIR, '--config', path.relative(WEB_DIR, wrapper), '--outDir', opts.outDir, ...(opts.extraArgs ?? [])];
+      ? [ASTRO_BIN, 'sync', ...(opts.extraArgs ?? [])]
+      : [ASTRO_BIN, 'build', '--outDir', opts.outDir, ...(opts.extraArgs ?? [])];
   const [file, args] = useTime ? ['/usr/bin/time', ['-f', 'MAXRSS_KB=%M', process.execPath, ...astroArgs]] : [process.execPath, astroArgs];
   const started = performance.now();
   const marks: Record<string, number> = {};
@@ -293,6 +286,9 @@ export const runAstroBuild = async (opts: {
         ...process.env,
         STRAPI_URL: opts.strapiUrl,
         STRAPI_TOKEN: opts.token,
+        // The site's cache folder (web/src/lib/cache-dir.ts), private to the bench: web/.cache is
+        // what other builds on this machine use.
+        ASTRO_CACHE_DIR: opts.cacheDir,
         ASTRO_TELEMETRY_DISABLED: '1',
         NODE_OPTIONS: [process.env.NODE_OPTIONS, '--disable-warning=MODULE_TYPELESS_PACKAGE_JSON'].filter(Boolean).join(' '),
       },
@@ -464,7 +460,7 @@ const main = async () => {
   }
   // Build logs stay (their paths are printed above); outputs and caches go unless --keep.
   if (!keep) {
-    for (const name of ['out-sync', 'cache-sync', 'cache', 'config']) await rm(path.join(workDir, name), { recursive: true, force: true });
+    for (const name of ['out-sync', 'cache-sync', 'cache']) await rm(path.join(workDir, name), { recursive: true, force: true });
   } else console.log(`kept ${workDir}`);
   process.exit(runs.every((r) => r.ok) && syncs.every((r) => r.ok) && runs.length === plan.length ? 0 : 1);
 };
