@@ -336,7 +336,8 @@ const main = async () => {
     ['webhookToQueue', 'webhook → queue'],
     ['debounce', 'debounce (queue → build)'],
     ['prepare', 'code version'],
-    ['sync', 'data sync + bundling'],
+    // A standby build has bundled before the publish came; a full one bundles beside the sync.
+    ['sync', 'data sync (build start → first route)'],
     ['render', 'render (+ in-build index)'],
     ['activate', 'check + release switch'],
     ['index', 'search index (from the build\'s end, placed once live)'],
