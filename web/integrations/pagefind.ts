@@ -6,6 +6,7 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../src/lib/search-records.ts';
 import { linkTree } from '../../shared/src/link-tree.ts';
+import { siteCacheDir } from '../src/lib/cache-dir.ts';
 import { readRecordLines, searchRecordsFile } from '../src/lib/search-records-file.ts';
 
 /** The records' address in the build's output (src/pages/search-records.json.ts), removed after the build. */
@@ -128,27 +129,22 @@ export const readSearchRecords = async (cacheDir: string): Promise<Map<string, B
   return new Map([...read.lines].map(([id, line]) => [id, line.json]));
 };
 
-export const pagefindIntegration = (): AstroIntegration => {
-  let cacheDir = '';
-  return {
-    name: 'toasoan:pagefind',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        cacheDir = fileURLToPath(config.cacheDir);
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        await rm(path.join(outDir, RECORDS_ROUTE_FILE));
-        if (process.env.PUBLISHER_INDEX_AFTER === '1') {
-          // The rebuild service switches the release live first and indexes afterwards.
-          logger.info('Search records kept for the index that follows the release');
-          return;
-        }
-        const { pages } = await writeSearchIndex(parsed([...(await readSearchRecords(cacheDir)).values()]), path.join(outDir, 'pagefind'));
-        // Only an intentionally empty site (ALLOW_EMPTY_SITE=1) gets here without records.
-        if (pages === 0) logger.warn('No article, document or album to search; the search index is empty');
-        else logger.info(`Pagefind indexed ${pages} records`);
-      },
+export const pagefindIntegration = (): AstroIntegration => ({
+  name: 'toasoan:pagefind',
+  hooks: {
+    'astro:build:done': async ({ dir, logger }) => {
+      const outDir = fileURLToPath(dir);
+      await rm(path.join(outDir, RECORDS_ROUTE_FILE));
+      if (process.env.PUBLISHER_INDEX_AFTER === '1') {
+        // The rebuild service switches the release live first and indexes afterwards.
+        logger.info('Search records kept for the index that follows the release');
+        return;
+      }
+      // Read where the records page wrote them and the index command reads them (lib/cache-dir.ts).
+      const { pages } = await writeSearchIndex(parsed([...(await readSearchRecords(siteCacheDir())).values()]), path.join(outDir, 'pagefind'));
+      // Only an intentionally empty site (ALLOW_EMPTY_SITE=1) gets here without records.
+      if (pages === 0) logger.warn('No article, document or album to search; the search index is empty');
+      else logger.info(`Pagefind indexed ${pages} records`);
     },
-  };
-};
+  },
+});
