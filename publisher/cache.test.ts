@@ -24,7 +24,7 @@ describe('code version', () => {
     const paths = [join(root, 'web'), join(root, 'pnpm-lock.yaml')];
     const base = await codeVersion(paths, { SITE_URL: 'https://a' }, ['SITE_URL']);
     file(join(root, 'web/node_modules/x/index.js'), '2', start());
-    file(join(root, 'web/.cache/astro/data-store.json'), '{}', start());
+    file(join(root, 'web/.cache/astro/data-store/manifest.json'), '{}', start());
     file(join(root, 'web/.publisher/releases/x/index.html'), 'x', start());
     expect(await codeVersion(paths, { SITE_URL: 'https://a', OTHER: '1' }, ['SITE_URL'])).toBe(base);
     expect(await codeVersion(paths, { SITE_URL: 'https://b' }, ['SITE_URL'])).not.toBe(base);

@@ -17,11 +17,17 @@ export default defineConfig({
   // from the site's own files only, with no 'unsafe-inline' and no per-page hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
   // Kept between builds, outliving release folders: transformed remote images and the content
-  // layer's data store (data-store.json: the synced CMS data, so the next sync fetches only
+  // layer's data store (data-store/: the synced CMS data, so the next sync fetches only
   // changes). Pages whose cacheKey is unchanged are not built at all in the rebuild service's
   // partial builds (src/lib/partial-build.ts). See web/README.md.
   // ASTRO_CACHE_DIR: another folder, e.g. for builds that must not share one (tests run in parallel).
   cacheDir: siteCacheDir(),
+  experimental: {
+    // The data store as files of whole entries, one line each (cacheDir/data-store/), instead of one
+    // devalue graph: with the Astro patch a sync serializes again only the entries it replaced
+    // (at 50,000 articles the whole-store write was 2.5 s of every publish).
+    collectionStorage: 'chunked',
+  },
   compressHTML: true,
   image: {
     // Only the CMS's uploads are optimised (plus any CDN host listed in IMAGE_HOSTS).

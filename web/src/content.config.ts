@@ -1,6 +1,6 @@
 /**
  * The site's data, synced from the CMS into Astro's data store (content layer). The store is kept
- * between builds in `cacheDir` (data-store.json), so after the first build a sync fetches only what
+ * between builds in `cacheDir` (data-store/), so after the first build a sync fetches only what
  * changed:
  *
  * - articles, documents and gallery images: every build lists all published ids with their

@@ -1,9 +1,8 @@
 /**
  * Article bodies are kept beside the content layer's data store, not in it: one file per body,
- * named by its content's hash, in the site's cache folder. Astro writes the whole store to disk
- * and reads it back on every build, and bodies were 42 % of it (9 of 21 MB of articles at
- * 10,000; ~5 times that at 50,000), which every publish paid for; a page reads its body only when
- * it is rendered. The stored entry keeps the hash (`bodyRef`), so its digest, and with it every
+ * named by its content's hash, in the site's cache folder. Every build reads the whole store from
+ * disk and holds it while rendering, and bodies were 42 % of it (9 of 21 MB of articles at
+ * 10,000; ~5 times that at 50,000); a page reads its body only when it is rendered. The stored entry keeps the hash (`bodyRef`), so its digest, and with it every
  * cache key showing the body, still changes with the body.
  */
 import { createHash } from 'node:crypto';
