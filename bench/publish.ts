@@ -8,7 +8,7 @@
 // 2. Starts the rebuild service in this process — startPublisher(loadConfig(env, web/)) from
 //    publisher/ — with its production defaults (debounce 200 ms, partial `astro build` completed
 //    from the live release, the next build started ahead and waiting for the publish,
-//    PUBLISHER_INDEX_COMMAND if set in the environment) and waits
+//    PUBLISHER_INDEX_COMMAND and PUBLISHER_INDEX_STANDBY if set in the environment) and waits
 //    for its first build (full, cold) to go live. Releases and Astro's cache live in a temp folder
 //    (PUBLISHER_ASTRO_CACHE_DIR), each build under /usr/bin/time for its peak memory.
 // 3. Scenario "new article", N times, one after the other (each starts with the service idle):
@@ -356,7 +356,7 @@ const main = async () => {
       `incremental-publish:${corpus.key}`,
       [
         `Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`pnpm bench:publish --corpus ${corpus.kind}${corpus.kind === 'demo' ? '' : ` --articles ${corpus.sizes.articles}`} --runs ${runs}\` on ${machineInfo}; load average at the end ${loadEnd}.`,
-        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, the next build started ahead and waiting for the publish${config.standby ? '' : ' (off)'}, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? ', search index written from the build\'s end, beside the release switch' : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
+        `Rebuild service with its defaults (debounce ${config.debounceMs} ms, the next build started ahead and waiting for the publish${config.standby ? '' : ' (off)'}, partial build: only pages whose cache key changed are rendered, the rest hard-linked from the live release${config.indexCommand ? `, search index written from the build's end, beside the release switch${config.indexStandby ? ' (its command started ahead, the full index linked in before the build ends)' : ''}` : ', search index built inside the build'}); first build after start (full, cold) ${seconds(firstBuildMs)}, peak RSS ${firstBuildRss ?? '–'} MiB. "live" = the slowest of: the page answers 200 (edit: shows the new title), first on /tin-tuc/ (edit: every neighbour shows the new title), search finds it. The baseline row is the same publish when the build is full (a new code version).`,
         '',
         latency,
         '',

@@ -55,6 +55,11 @@ export interface PublisherConfig {
   /** Shell command that writes the search index of the build's records (argv), run as the build ends; null: the build indexes. */
   indexCommand: string[] | null;
   /**
+   * The index command knows the standby protocol: it is started once the previous index is placed
+   * and waits for a line on its input, sent when the build has ended (server.ts startStandby).
+   */
+  indexStandby: boolean;
+  /**
    * Off the publish's critical path; a full index of the whole archive is made now and then
    * (after 500 changes, a Pagefind upgrade): ~20 s at 10,000 articles, ~110 s at 50,000.
    */
@@ -118,6 +123,7 @@ const EnvSchema = z
     PUBLISHER_CODE_ENV: list('SITE_URL,PUBLIC_CMS_URL,PUBLIC_MEDIA_URL,STRAPI_URL,IMAGE_HOSTS'),
     PUBLISHER_INDEX_COMMAND: z.string().optional(),
     PUBLISHER_INDEX_TIMEOUT_MS: int(10 * 60_000, 1),
+    PUBLISHER_INDEX_STANDBY: z.enum(['0', '1']).default('0'),
     PUBLISHER_EXPECTED_PAGES: list(''),
     PUBLISHER_ALWAYS_BUILD_MODELS: list('site-setting,category,tag,album,comment'),
     PUBLISHER_BUILD_ON_START: z.enum(['auto', 'always', 'never']).default('auto'),
@@ -182,6 +188,8 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     stateFile: join(dirname(releasesDir), 'build-state.json'),
     indexCommand: e.PUBLISHER_INDEX_COMMAND ? ['/bin/sh', '-c', e.PUBLISHER_INDEX_COMMAND] : null,
     indexTimeoutMs: e.PUBLISHER_INDEX_TIMEOUT_MS,
+    // A command of one's own may not know the protocol: only when told.
+    indexStandby: Boolean(e.PUBLISHER_INDEX_COMMAND) && e.PUBLISHER_INDEX_STANDBY === '1',
     keepReleases: e.PUBLISHER_KEEP_RELEASES,
     expectedPages: e.PUBLISHER_EXPECTED_PAGES,
     alwaysBuildModels: e.PUBLISHER_ALWAYS_BUILD_MODELS,

@@ -141,11 +141,11 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
     const next = (await readJson<Keys>(join(dir, name))) ?? {};
     const previous = (await readJson<Keys>(join(dir, name.replace(NEXT, '.json')))) ?? {};
     for (const address of Object.keys(previous)) if (!(address in next)) removed.push(outputFileOf(address));
-    await mapConcurrent(Object.keys(next).map(outputFileOf), CONCURRENCY, async (file) => {
+    const renderedFiles: string[] = [];
+    for (const file of Object.keys(next).map(outputFileOf)) {
       if (built.has(file)) {
-        rendered += 1;
-        assets[file] = await assetsIn(join(buildDir, file));
-        return;
+        renderedFiles.push(file);
+        continue;
       }
       const refs = previousAssets[file];
       const missing = !refs || !staged.has(file) ? file : refs.map((ref) => `${ASTRO_DIR}/${ref}`).find((ref) => !staged.has(ref) && !built.has(ref));
@@ -154,7 +154,13 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
       for (const ref of refs!) kept.add(`${ASTRO_DIR}/${ref}`);
       assets[file] = refs!;
       carried += 1;
+    }
+    // Only rendered pages are read; a carried page's assets are known (at 50k a file operation
+    // per page of the site cost ~0.3 s of every publish).
+    await mapConcurrent(renderedFiles, CONCURRENCY, async (file) => {
+      assets[file] = await assetsIn(join(buildDir, file));
     });
+    rendered += renderedFiles.length;
   }
   if (staged.size === 0) {
     // Nothing was staged (a full build, or the first): the build's output is the release as it is.

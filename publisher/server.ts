@@ -119,6 +119,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   const keysDir = join(dirname(config.releasesDir), 'page-keys');
   /** The next partial build, started ahead of the publish (config.standby; build.ts). */
   let standby: { build: RunningBuild; version: string; state: 'starting' | 'waiting' | 'ended' } | null = null;
+  /** The next index command, started ahead of the build's end (config.indexStandby). */
+  let indexStandby: RunningBuild | null = null;
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -170,6 +172,30 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     PUBLISHER_PAGE_KEYS: keysDir,
   });
   const buildCommand = () => ({ argv: config.buildCommand, cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.buildTimeoutMs, signal: abort.signal });
+  // At a lower priority: it shares the machine with the release's check and switch.
+  const indexCommand = () => ({ argv: ['nice', '-n', '10', ...config.indexCommand!], cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal });
+  const indexOptions = (dir: string) => ({ PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir });
+
+  /**
+   * Starts the next index command now, waiting for the build's end: it links the full index into
+   * the index folder meanwhile (~1.5 s at 50,000 articles; web/scripts/search-index.ts). Called
+   * only when no index is being written.
+   */
+  async function startIndexStandby() {
+    if (!config.indexCommand || !config.indexStandby || abort.signal.aborted || indexStandby) return;
+    await rm(indexDir, { recursive: true, force: true });
+    const held = startBuild(indexCommand(), indexDir, { env: indexOptions(indexDir), standby: true });
+    held.done.catch(() => undefined).finally(() => indexStandby === held && (indexStandby = null));
+    indexStandby = held;
+  }
+
+  /** The waiting index command is not used (the build failed): stopped before its folder goes. */
+  async function dropIndexStandby() {
+    const held = indexStandby;
+    indexStandby = null;
+    held?.stop('was not needed');
+    await held?.done.catch(() => undefined);
+  }
 
   /**
    * Starts the next partial build now, so that Astro's start is paid before the next publish
@@ -177,6 +203,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
    * only between builds, so it is the one process writing the build folder.
    */
   async function startStandby() {
+    await startIndexStandby().catch((error) => log('warn', 'standby.failed', { error: errorMessage(error) }));
     if (!config.standby || abort.signal.aborted || !liveRelease) return;
     try {
       const version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
@@ -273,6 +300,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     } catch (error) {
       await staging?.catch(() => undefined);
       await indexing?.catch(() => undefined);
+      await dropIndexStandby();
       await rm(indexDir, { recursive: true, force: true });
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });
@@ -319,14 +347,19 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
    */
   async function writeIndex(): Promise<number> {
     const startedAt = performance.now();
-    await writeIndexAside(indexDir, (dir) =>
-      runBuild(
-        // At a lower priority: it shares the machine with the release's check and switch.
-        { argv: ['nice', '-n', '10', ...config.indexCommand!], cwd: config.buildCwd, env: config.buildEnv, timeoutMs: config.indexTimeoutMs, signal: abort.signal },
-        dir,
-        { env: { PUBLISHER_INDEX_DIR: dir, ASTRO_CACHE_DIR: config.astroCacheDir } },
-      ),
-    );
+    const held = indexStandby;
+    indexStandby = null;
+    if (held && (await held.ready)) {
+      held.go();
+      // As writeIndexAside: a failed write leaves nothing behind.
+      await held.done.catch(async (error) => {
+        await rm(indexDir, { recursive: true, force: true });
+        throw error;
+      });
+      return startedAt;
+    }
+    await held?.done.catch(() => undefined);
+    await writeIndexAside(indexDir, (dir) => runBuild(indexCommand(), dir, { env: indexOptions(dir) }));
     return startedAt;
   }
 

@@ -3,8 +3,8 @@
 // the site's protocol (fixtures/build.mjs, web/src/lib/standby.ts).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from 'vitest';
-import { getStatus, idle, isRunning, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content } from './test-support.ts';
+import { describe, expect, test } from 'vitest';
+import { getStatus, idle, isRunning, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content, type Site } from './test-support.ts';
 
 const site1: Content = {
   title: 'Cổng thông tin xã A',
@@ -12,11 +12,11 @@ const site1: Content = {
 };
 const withNews: Content = { ...site1, articles: [...site1.articles, { slug: 'hop-dan', title: 'Họp dân giữa năm', body: 'Nội dung mới' }] };
 
-async function startWithStandby(extra: Record<string, string> = {}) {
+async function startWithStandby(extra: (site: Site) => Record<string, string> = () => ({})) {
   const site = makeSite(site1);
   const codeFile = join(site.dir, 'code.txt');
   writeFileSync(codeFile, 'v1');
-  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_STANDBY: '1', PUBLISHER_CODE_PATHS: codeFile, ...extra });
+  const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_STANDBY: '1', PUBLISHER_CODE_PATHS: codeFile, ...extra(site) });
   await waitFor('the first release', async () => (await getStatus(publisher.url)).liveRelease);
   await idle(publisher.url);
   // The next build has started and waits for the publish.
@@ -84,4 +84,59 @@ test('a standby build stops when the service stops', async () => {
   await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
   await publisher.close();
   expect(isRunning(standbyPid)).toBe(false);
+});
+
+describe('the search index command, started ahead (PUBLISHER_INDEX_STANDBY=1)', () => {
+  const withIndex = (standby: '0' | '1') => (site: Site) => ({ PUBLISHER_INDEX_COMMAND: site.indexCommand, PUBLISHER_INDEX_STANDBY: standby });
+  const indexedTitle = async (siteUrl: string) => (await page(siteUrl, '/pagefind/pagefind.js')).text;
+  const renamed = { ...withNews, title: 'Cổng thông tin xã A mới' };
+
+  test('waits while the build runs and indexes its records once it has ended', async () => {
+    const { site, publisher } = await startWithStandby(withIndex('1'));
+    // The first release's index was written after its build; the next one's command is waiting.
+    const waiting = await waitFor('a waiting index command', () => site.buildLog().filter((e) => e.what === 'index-start')[1]);
+    expect(site.buildLog().some((e) => e.what === 'index-go')).toBe(false);
+
+    site.write(renamed);
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the new index', async () => (await indexedTitle(publisher.siteUrl)).includes('xã A mới'));
+
+    const buildEnd = site.buildLog().filter((e) => e.what === 'end').at(-1)!;
+    const went = site.buildLog().find((e) => e.what === 'index-go')!;
+    expect(went.pid).toBe(waiting.pid);
+    expect(went.at).toBeGreaterThanOrEqual(buildEnd.at);
+    // What it made before the build's end is in the index it placed.
+    expect((await page(publisher.siteUrl, '/pagefind/pagefind-base.json')).status).toBe(200);
+    expect((await idle(publisher.url)).lastIndex).toMatchObject({ error: null });
+  });
+
+  test('after a failed build, the waiting command is replaced and the next index is whole', async () => {
+    const { site, publisher } = await startWithStandby(withIndex('1'));
+    const waiting = await waitFor('a waiting index command', () => site.buildLog().filter((e) => e.what === 'index-start')[1]);
+
+    site.write({ ...renamed, fail: 'the CMS went away' });
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the failed build', async () => (await getStatus(publisher.url)).lastError);
+    expect(isRunning(waiting.pid)).toBe(false);
+    await waitFor('another waiting index command', () => site.buildLog().filter((e) => e.what === 'index-start')[2]);
+
+    site.write(renamed);
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the new index', async () => (await indexedTitle(publisher.siteUrl)).includes('xã A mới'));
+    expect((await page(publisher.siteUrl, '/pagefind/pagefind-base.json')).status).toBe(200);
+    expect(site.buildLog().filter((e) => e.what === 'index-go').map((e) => e.pid)).not.toContain(waiting.pid);
+  });
+
+  test('is not started ahead unless the setting says the command knows how to wait', async () => {
+    const { site, publisher } = await startWithStandby(withIndex('0'));
+    await idle(publisher.url);
+    site.write(renamed);
+    const sentAt = Date.now();
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the new index', async () => (await indexedTitle(publisher.siteUrl)).includes('xã A mới'));
+    const starts = site.buildLog().filter((e) => e.what === 'index-start');
+    expect(starts).toHaveLength(2);
+    expect(starts[1]!.at).toBeGreaterThanOrEqual(sentAt);
+    expect((await page(publisher.siteUrl, '/pagefind/pagefind-base.json')).status).toBe(404);
+  });
 });

@@ -146,6 +146,8 @@ children.push(
       PUBLISHER_BUILD_ON_START: 'always',
       // The release goes live first; the search index of its data follows within seconds.
       PUBLISHER_INDEX_COMMAND: `"${process.execPath}" --experimental-strip-types scripts/search-index.ts`,
+      // That command stands by for the build's end, with the full index linked in meanwhile.
+      PUBLISHER_INDEX_STANDBY: '1',
     },
   })
 );

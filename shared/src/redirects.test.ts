@@ -9,6 +9,14 @@ describe('parseSitePath', () => {
     expect(parseSitePath('tin-tuc//a/../b.html').path).toBe('/tin-tuc/b.html');
     expect(parseSitePath('  /Tin-Tuc/A-1.html ').path).toBe('/Tin-Tuc/A-1.html');
   });
+  it('takes the site\'s own ASCII paths as they are, and still reads dot segments, queries and doubled slashes', () => {
+    expect(parseSitePath('/tin-tuc/hoi-nghi-1/ban-in/')).toEqual({ path: '/tin-tuc/hoi-nghi-1/ban-in/', search: '', hash: '' });
+    expect(parseSitePath('/')).toEqual({ path: '/', search: '', hash: '' });
+    expect(parseSitePath('/tin-tuc/./a/').path).toBe('/tin-tuc/a/');
+    expect(parseSitePath('/tin-tuc/a/..').path).toBe('/tin-tuc/');
+    expect(parseSitePath('/tin-tuc//a/').path).toBe('/tin-tuc/a/');
+    expect(parseSitePath('/tin-tuc/a/?trang=2#b')).toEqual({ path: '/tin-tuc/a/', search: '?trang=2', hash: '#b' });
+  });
   it('keeps escapes that would change the path when decoded', () => {
     expect(parseSitePath('/a%2fb%25c%3F').path).toBe('/a%2Fb%25c%3F');
     expect(parseSitePath('/bad%FF').path).toBe('/bad%FF');

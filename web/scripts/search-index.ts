@@ -7,16 +7,23 @@
  * changed: a full index (the base, kept in the site's cache folder) plus a small index of the
  * records added or changed since (the delta), and the addresses whose base record is out of date
  * (integrations/pagefind.ts, `updateSearchIndex`). Once the delta grows past a limit the base is
- * indexed again whole.
+ * indexed again whole. With PUBLISHER_STANDBY=1 it is started before the build ends and waits
+ * (the standby protocol of lib/standby.ts), having linked the full index in meanwhile.
  * Run from web/: node --experimental-strip-types scripts/search-index.ts
  */
-import { readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
+import { STANDBY_ENV } from '@toasoan/shared/standby';
+import { prepareSearchIndex, readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
+import { publishCame } from '../src/lib/standby.ts';
 
 const indexDir = process.env.PUBLISHER_INDEX_DIR;
 if (!indexDir) throw new Error('PUBLISHER_INDEX_DIR is not set: this command is run by the rebuild service after a release');
 const cacheDir = siteCacheDir();
-const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir);
+// Started ahead (PUBLISHER_INDEX_STANDBY=1): the full index is linked in while the build runs, and
+// the records are read once the build has ended and the service says so.
+const prepared = process.env[STANDBY_ENV] === '1' && (await prepareSearchIndex(indexDir, cacheDir));
+await publishCame();
+const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir, { prepared });
 console.log(
   result.full
     ? `Pagefind indexed all ${result.records} records into ${indexDir}`

@@ -58,6 +58,7 @@ beforeAll(async () => {
       PUBLISHER_DEBOUNCE_MS: '500',
       // As scripts/product.mjs sets it for `npm start`.
       PUBLISHER_INDEX_COMMAND: `"${process.execPath}" --experimental-strip-types scripts/search-index.ts`,
+      PUBLISHER_INDEX_STANDBY: '1',
     },
   });
   browser = await chromium.launch({

@@ -5,7 +5,8 @@
  * of after it. Such a build reads nothing from the CMS until the publish: its loaders print
  * STANDBY_READY and wait for a line on the build's standard input, which the service writes when
  * the publish comes (publisher/build.ts). Input closed without a line (the service went away)
- * fails the build. Without the variable, as in a plain `astro build`, nothing waits.
+ * fails the build. Without the variable, as in a plain `astro build`, nothing waits. The search
+ * index command (scripts/search-index.ts) stands by the same way for the build's end.
  */
 import { createInterface } from 'node:readline';
 import { STANDBY_ENV, STANDBY_READY } from '@toasoan/shared/standby';
