@@ -11,7 +11,7 @@
  * serializes nor decodes again for the articles it keeps; the index command parses only the
  * records it indexes.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 
 export const SEARCH_RECORDS_FILE = 'search-records.txt';
@@ -48,10 +48,26 @@ export const readRecordLines = async (file: string): Promise<{ codeVersion: stri
   return { codeVersion, lines };
 };
 
-/** Whole or not at all: a build stopped half-way leaves the previous file. */
+/** Buffers per writev(2) call (Linux's IOV_MAX). */
+const IOV_MAX = 1024;
+
+/**
+ * Whole or not at all: a build stopped half-way leaves the previous file. The kept records' bytes
+ * go to the file as they are, never joined into one buffer first (170 MB at 50,000 articles).
+ */
 export const writeRecordLines = async (file: string, codeVersion: string, lines: RecordLines): Promise<void> => {
   const parts: Buffer[] = [Buffer.from(codeVersion)];
   for (const [id, { key, json }] of lines) parts.push(Buffer.from(`\n${id}\t${key}\t`), json);
-  await writeFile(`${file}.tmp`, Buffer.concat(parts));
+  const handle = await open(`${file}.tmp`, 'w');
+  try {
+    for (let i = 0; i < parts.length; i += IOV_MAX) {
+      const batch = parts.slice(i, i + IOV_MAX);
+      const { bytesWritten } = await handle.writev(batch);
+      const expected = batch.reduce((sum, part) => sum + part.length, 0);
+      if (bytesWritten !== expected) throw new Error(`${file}: wrote ${bytesWritten} of ${expected} bytes`);
+    }
+  } finally {
+    await handle.close();
+  }
   await rename(`${file}.tmp`, file);
 };
