@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync, existsSync, writeFileSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { stripVTControlCharacters } from 'node:util';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -121,6 +121,9 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   let standby: { build: RunningBuild; version: string; state: 'starting' | 'waiting' | 'ended' } | null = null;
   /** The next index command, started ahead of the build's end (config.indexStandby). */
   let indexStandby: RunningBuild | null = null;
+  /** The next release's pages, linked from the live release ahead of the publish (stageAhead). */
+  const nextDir = join(dirname(config.releasesDir), 'next-release');
+  let stagedAhead: { live: string; files: Promise<Set<string>> } | null = null;
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -139,6 +142,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     // Half-written indexes a crash left behind were never placed (older releases wrote them inside).
     if (liveRelease) await removePartialIndexes(join(config.releasesDir, liveRelease));
     await rm(indexDir, { recursive: true, force: true });
+    await rm(nextDir, { recursive: true, force: true });
     await dropUnusedIndexes(config.releasesDir, indexesDir(config.releasesDir));
     log('info', 'startup.recovered', { liveRelease, removedPartialBuilds: recovered.removed });
   } else {
@@ -198,11 +202,33 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   /**
-   * Starts the next partial build now, so that Astro's start is paid before the next publish
-   * rather than after it; it reads nothing until that publish (web/src/lib/standby.ts). Called
-   * only between builds, so it is the one process writing the build folder.
+   * Links the live release's keyed pages into the next release's folder now, from the keys kept
+   * when it went live, rather than while the next build runs (at 50,000 articles ~67,000 links,
+   * whose system time the build's sync and render shared 2 cores with). Only a partial build of
+   * the same live release uses them (buildRelease).
+   */
+  function stageAhead() {
+    if (!liveRelease || stagedAhead) return;
+    const liveDir = join(config.releasesDir, liveRelease);
+    const files = rm(nextDir, { recursive: true, force: true }).then(() => stageFromLive(keysDir, liveDir, nextDir));
+    files.catch(() => undefined); // awaited by the build that takes it, or dropped
+    stagedAhead = { live: liveRelease, files };
+  }
+
+  /** Pages staged ahead that no build takes. */
+  async function dropStaged(staged: NonNullable<typeof stagedAhead>) {
+    await staged.files.catch(() => undefined);
+    await rm(nextDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Readies the next publish now: its release's pages staged, its index command and its partial
+   * build started, so that Astro's start is paid before the next publish rather than after it;
+   * the build reads nothing until that publish (web/src/lib/standby.ts). Called only between
+   * builds, so it is the one process writing the build folder.
    */
   async function startStandby() {
+    stageAhead();
     await startIndexStandby().catch((error) => log('warn', 'standby.failed', { error: errorMessage(error) }));
     if (!config.standby || abort.signal.aborted || !liveRelease) return;
     try {
@@ -231,6 +257,8 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   async function buildRelease(changes: ChangeSummary[]) {
+    const ahead = stagedAhead;
+    stagedAhead = null;
     const id = newReleaseId();
     const outDir = partialDir(config.releasesDir, id);
     const startedAt = performance.now();
@@ -254,6 +282,18 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
       await prepareKeys(keysDir, liveRelease, full);
+      if (ahead && !full && ahead.live === liveRelease) {
+        // Filled ahead of the publish from the live release's kept keys (stageAhead).
+        staging = ahead.files.then(async (files) => {
+          await rename(nextDir, outDir);
+          return files;
+        });
+      } else {
+        if (ahead) await dropStaged(ahead);
+        // The release folder is filled with the live release's pages while the build runs.
+        staging = stageFromLive(keysDir, liveDir, outDir);
+      }
+      staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
       phases.prepare = lap();
       const held = await takeStandby(version, full);
       log('info', 'build.started', { release: id, changes: changes.length, full, standby: held !== null });
@@ -262,9 +302,6 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
         await rm(buildDir, { recursive: true, force: true });
         await mkdir(buildDir, { recursive: true });
       }
-      // The release folder is filled with the live release's pages while the build runs.
-      staging = stageFromLive(keysDir, liveDir, outDir);
-      staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
       let renderStartedAt: number | null = null;
       // Astro prints this banner when content is synced and the bundle built, before any page.
       const onLine = (line: string) => {
@@ -301,6 +338,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       await staging?.catch(() => undefined);
       await indexing?.catch(() => undefined);
       await dropIndexStandby();
+      if (ahead) await dropStaged(ahead);
       await rm(indexDir, { recursive: true, force: true });
       await rm(buildDir, { recursive: true, force: true });
       await rm(outDir, { recursive: true, force: true });

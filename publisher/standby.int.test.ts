@@ -1,8 +1,8 @@
 // Standby builds (server.ts startStandby): the next partial build starts as soon as a release is
 // live, and reads nothing until the publish comes. Driven with the fixture build, which follows
 // the site's protocol (fixtures/build.mjs, web/src/lib/standby.ts).
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getStatus, idle, isRunning, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content, type Site } from './test-support.ts';
 
@@ -66,6 +66,24 @@ test('after a change of the site code the standby build is stopped and a fresh f
   expect(JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text)).toMatchObject({ full: '1' });
 });
 
+describe('the next release, filled ahead of the publish', () => {
+  const pageFile = (dir: string, slug: string) => join(dir, 'tin-tuc', slug, 'index.html');
+  const nextDir = (site: Site) => join(dirname(site.releasesDir), 'next-release');
+
+  test('holds the live release\'s unchanged pages as links before the publish, and becomes the release', async () => {
+    const { site, publisher } = await startWithStandby();
+    const live = join(site.releasesDir, (await getStatus(publisher.url)).liveRelease!);
+    await waitFor('the next release\'s pages', () => existsSync(pageFile(nextDir(site), 'khai-truong')));
+    expect(statSync(pageFile(nextDir(site), 'khai-truong')).ino).toBe(statSync(pageFile(live, 'khai-truong')).ino);
+
+    site.write(withNews);
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the new article on the site', async () => (await page(publisher.siteUrl, '/tin-tuc/hop-dan/')).status === 200);
+    const release = join(site.releasesDir, (await getStatus(publisher.url)).liveRelease!);
+    expect(statSync(pageFile(release, 'khai-truong')).ino).toBe(statSync(pageFile(live, 'khai-truong')).ino);
+  });
+});
+
 test('with PUBLISHER_STANDBY=0 no build runs between publishes', async () => {
   const site = makeSite(site1);
   const publisher = await start(site, { PUBLISHER_BUILD_ON_START: 'always', PUBLISHER_STANDBY: '0' });
@@ -83,7 +101,8 @@ test('a standby build stops when the service stops', async () => {
   const { publisher, standbyPid } = await startWithStandby();
   await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
   await publisher.close();
-  expect(isRunning(standbyPid)).toBe(false);
+  // The service's log, should it ever fail: which builds it started and stopped.
+  expect(isRunning(standbyPid), JSON.stringify(publisher.logs.map((l) => [l.event, l.release, l.standby, l.error]))).toBe(false);
 });
 
 describe('the search index command, started ahead (PUBLISHER_INDEX_STANDBY=1)', () => {
