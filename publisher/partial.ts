@@ -120,6 +120,8 @@ export async function stageFromLive(dir: string, liveDir: string | null, staging
   return staged;
 }
 
+const notCarried = (file: string) => new Error(`${file} was not rendered and the live release has no copy of it`);
+
 /**
  * Makes the release in `stagingDir` (filled by `stageFromLive`) from the build's output `buildDir`:
  * every file the build wrote is moved in, replacing the live release's copy; a keyed page the build
@@ -135,6 +137,8 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
   const assets: Record<string, string[]> = {};
   const removed: string[] = [];
   const kept = new Set<string>();
+  /** `/_astro/` files the carried pages refer to, by name: the same images are on many pages, each is checked once. */
+  const keptAssets = new Set<string>();
   let rendered = 0;
   let carried = 0;
   for (const name of names) {
@@ -148,11 +152,15 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
         continue;
       }
       const refs = previousAssets[file];
-      const missing = !refs || !staged.has(file) ? file : refs.map((ref) => `${ASTRO_DIR}/${ref}`).find((ref) => !staged.has(ref) && !built.has(ref));
-      if (missing) throw new Error(`${missing} was not rendered and the live release has no copy of it`);
+      if (!refs || !staged.has(file)) throw notCarried(file);
+      for (const ref of refs) {
+        if (keptAssets.has(ref)) continue;
+        const asset = `${ASTRO_DIR}/${ref}`;
+        if (!staged.has(asset) && !built.has(asset)) throw notCarried(asset);
+        keptAssets.add(ref);
+      }
       kept.add(file);
-      for (const ref of refs!) kept.add(`${ASTRO_DIR}/${ref}`);
-      assets[file] = refs!;
+      assets[file] = refs;
       carried += 1;
     }
     // Only rendered pages are read; a carried page's assets are known (at 50k a file operation
@@ -173,7 +181,8 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
     await makeFolder(dirname(join(stagingDir, file)));
     await rename(join(buildDir, file), join(stagingDir, file));
   });
-  await mapConcurrent([...staged].filter((file) => !kept.has(file) && !built.has(file)), CONCURRENCY, async (file) => {
+  const isKept = (file: string) => kept.has(file) || (file.startsWith(`${ASTRO_DIR}/`) && keptAssets.has(file.slice(ASTRO_DIR.length + 1)));
+  await mapConcurrent([...staged].filter((file) => !isKept(file) && !built.has(file)), CONCURRENCY, async (file) => {
     await rm(join(stagingDir, file));
     // A dropped page leaves its folders empty; a full build would have none.
     for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
