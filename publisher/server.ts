@@ -551,6 +551,10 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     abort.abort();
     await queue.close();
     await standby?.build.done.catch(() => undefined);
+    await indexStandby?.done.catch(() => undefined);
+    // Nothing of this instance may still write the next release's folder once it is closed (a
+    // new instance on the same folders removes it when it starts).
+    await stagedAhead?.files.catch(() => undefined);
     await Promise.all(
       servers.map((server) => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
