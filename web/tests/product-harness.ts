@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -30,13 +30,21 @@ export interface Product {
   stop(): Promise<void>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * Ports free now, all different: every server stays open until all are picked (picked one after
+ * another, the system once gave the CMS's port to the rebuild service too).
+ */
+const freePorts = async (count: number): Promise<number[]> => {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+};
 
 const key = () => randomBytes(16).toString('base64url');
 
@@ -44,7 +52,7 @@ export const startProduct = async (extraEnv: Record<string, string> = {}): Promi
   await mkdir(path.join(ROOT, 'web', '.cache'), { recursive: true });
   const workDir = await mkdtemp(path.join(ROOT, 'web', '.cache', 'test-product-'));
   await mkdir(path.join(workDir, 'public', 'uploads'), { recursive: true });
-  const [cmsPort, sitePort, controlPort, previewPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
+  const [cmsPort, sitePort, controlPort, previewPort] = (await freePorts(4)) as [number, number, number, number];
   const cmsUrl = `http://127.0.0.1:${cmsPort}`;
   const siteUrl = `http://127.0.0.1:${sitePort}`;
   const controlUrl = `http://127.0.0.1:${controlPort}`;
