@@ -7,7 +7,7 @@ export interface GraphqlResult<T = any> {
 }
 
 export const graphql = async <T = any>(
-  cms: TestCms,
+  cms: Pick<TestCms, 'url'>,
   query: string,
   variables: Record<string, unknown> = {},
   token?: string
@@ -18,6 +18,13 @@ export const graphql = async <T = any>(
     body: JSON.stringify({ query, variables }),
   });
   return { status: res.status, ...(await res.json()) };
+};
+
+/** Views of a published article as the site's build reads them: reading counts nothing. */
+export const articleViews = async (cms: Pick<TestCms, 'url'>, documentId: string): Promise<number> => {
+  const { data, errors } = await graphql(cms, 'query($id: ID!) { article(documentId: $id) { views } }', { id: documentId });
+  if (errors) throw new Error(errors.map((error) => error.message).join('; '));
+  return data.article.views;
 };
 
 export const rest = async (
