@@ -7,6 +7,7 @@ const content: Content = {
   redirects: {
     '/vi/tin-tuc/thoi-su/dai-hoi-12.html': '/tin-tuc/dai-hoi/',
     '/vi/tin-tức/cũ': '/tin-tuc/dai-hoi/',
+    '/tin-tuc/dai-hoi-cu/': '/tin-tuc/dai-hoi/',
     // A real file always wins over an entry for the same address.
     '/gioi-thieu': '/tin-tuc/',
   },
@@ -39,6 +40,22 @@ describe('old addresses on the site server (npm start)', () => {
     const followed = await fetch(`${publisher.siteUrl}/vi/tin-tuc/thoi-su/dai-hoi-12.html`);
     expect(followed.status).toBe(200);
     expect(await followed.text()).toContain('<h1>Đại hội</h1>');
+  });
+
+  test("an article's old print page goes to the article, or where the article went; an unknown one is the 404 page", async () => {
+    const { publisher } = await startLive();
+    for (const path of ['/tin-tuc/dai-hoi/ban-in/', '/tin-tuc/dai-hoi/ban-in', '/tin-tuc/dai-hoi/ban-in.html', '/tin-tuc/dai-hoi-cu/ban-in/']) {
+      const res = await raw(publisher.siteUrl, path);
+      expect(res.status, path).toBe(301);
+      expect(res.headers.get('location'), path).toBe('/tin-tuc/dai-hoi/');
+    }
+    expect((await raw(publisher.siteUrl, '/tin-tuc/dai-hoi/ban-in/?in=1')).headers.get('location')).toBe('/tin-tuc/dai-hoi/?in=1');
+    expect((await raw(publisher.redirectsUrl!, '/tin-tuc/dai-hoi/ban-in/')).headers.get('location')).toBe('/tin-tuc/dai-hoi/');
+    for (const path of ['/tin-tuc/khong-co/ban-in/', '/tin-tuc/dai-hoi/ban-in/them/', '/van-ban/dai-hoi/ban-in/']) {
+      const res = await page(publisher.siteUrl, path);
+      expect(res.status, path).toBe(404);
+      expect(res.text, path).toContain('Không tìm thấy trang');
+    }
   });
 
   test('an unknown address is the 404 page, the map itself is not served, and files win', async () => {

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { REDIRECTS_FILE, redirectMapSchema, resolveRedirect, type RedirectMap } from '../shared/src/redirects.ts';
+import { printPageArticle, REDIRECTS_FILE, redirectMapSchema, resolveRedirect, type RedirectMap } from '../shared/src/redirects.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -147,12 +147,22 @@ function redirectsOf(root: string): Promise<RedirectMap> {
 }
 
 /**
- * For an address the release has no file for: 301 to its new address when the release's redirect
- * map lists it (with or without ".html" and the trailing slash; the query is kept), else the site's
- * 404 page.
+ * Where an address the release has no file for went: the release's redirect map (with or without
+ * ".html" and the trailing slash; the query is kept), else for an article's old print page the
+ * article, wherever the map sends it if the release has no such page; else nowhere.
  */
+async function movedTo(root: string, rawUrl: string): Promise<string | null> {
+  const map = await redirectsOf(root);
+  const listed = resolveRedirect(map, rawUrl);
+  if (listed) return listed;
+  const article = printPageArticle(rawUrl);
+  if (!article) return null;
+  return (await findFile(root, article.path)) ? article.href : resolveRedirect(map, article.href);
+}
+
+/** For an address the release has no file for: 301 to where it went (movedTo), else the site's 404 page. */
 async function answerMiss(req: IncomingMessage, res: ServerResponse, root: string): Promise<void> {
-  const location = resolveRedirect(await redirectsOf(root), req.url ?? '/');
+  const location = await movedTo(root, req.url ?? '/');
   if (location) {
     const href = location.replaceAll('&', '&amp;');
     const body = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Đã chuyển</title><p>Trang đã chuyển đến <a href="${href}">${href}</a>.</p></html>`;

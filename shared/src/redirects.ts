@@ -123,6 +123,28 @@ export const resolveRedirect = (map: RedirectMap, rawUrl: string): string | null
   return null;
 };
 
+/** An article's old print page, `/tin-tuc/<slug>/ban-in/`: the article page prints itself now. */
+const PRINT_PAGE = /^(\/tin-tuc\/[^/]+\/)ban-in\/$/;
+
+/**
+ * For a request of an article's old print page (any of pathVariants' forms): the article's path
+ * and its href with the request's query. One rule for every article, so the redirect map does not
+ * list each of them (50,000 entries at 50,000 articles, written and checked on every publish).
+ */
+export const printPageArticle = (rawUrl: string): { path: string; href: string } | null => {
+  let request: SitePath;
+  try {
+    request = parseSitePath(rawUrl);
+  } catch {
+    return null;
+  }
+  for (const candidate of pathVariants(request.path)) {
+    const article = PRINT_PAGE.exec(candidate)?.[1];
+    if (article) return { path: article, href: toHref(`${article}${request.search}`) };
+  }
+  return null;
+};
+
 /**
  * The release's map from its sources (CMS redirects, then the site's own moved addresses, which win
  * for the same path), checked against the schema. Chains are shortened to one hop (a → b → c gives
