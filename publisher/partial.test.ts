@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect, onTestFinished, test } from 'vitest';
-import { completeFromStaging, keepKeys, outputFileOf, prepareKeys, stageFromLive } from './partial.ts';
+import { completeFromStaging, keepKeys, outputFileOf, prepareKeys, readAssets, stageFromLive, writeAssets } from './partial.ts';
 
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'publisher-partial-'));
@@ -34,7 +34,7 @@ test('carries unchanged pages and their images over from the live release; leave
     put(join(live, `_astro/${slug}-2x.avif`), slug);
   }
   json(join(keys, 'tin-tuc_slug_.json'), { '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b1', '/tin-tuc/c/': 'c1' });
-  json(join(keys, 'assets.json'), Object.fromEntries(['a', 'b', 'c'].map((s) => [`tin-tuc/${s}/index.html`, [`${s}.webp`, `${s}-2x.avif`]])));
+  await writeAssets(keys, Object.fromEntries(['a', 'b', 'c'].map((s) => [`tin-tuc/${s}/index.html`, [`${s}.webp`, `${s}-2x.avif`]])));
   put(join(keys, 'release'), 'r1');
   await prepareKeys(keys, 'r1', false);
   expect(existsSync(join(keys, 'tin-tuc_slug_.json'))).toBe(true);
@@ -60,7 +60,7 @@ test('carries unchanged pages and their images over from the live release; leave
 
   await keepKeys(keys, 'r2', done.assets);
   expect(JSON.parse(readFileSync(join(keys, 'tin-tuc_slug_.json'), 'utf8'))).toEqual({ '/tin-tuc/a/': 'a1', '/tin-tuc/b/': 'b2', '/tin-tuc/d/': 'd1' });
-  expect(JSON.parse(readFileSync(join(keys, 'assets.json'), 'utf8'))['tin-tuc/b/index.html']).toEqual(['b-new.webp']);
+  expect(await readAssets(keys)).toEqual({ 'tin-tuc/a/index.html': ['a.webp', 'a-2x.avif'], 'tin-tuc/b/index.html': ['b-new.webp'], 'tin-tuc/d/index.html': [] });
   expect(readFileSync(join(keys, 'release'), 'utf8')).toBe('r2');
 });
 
@@ -90,4 +90,19 @@ test('refuses to complete a build from a live release that lacks a page it shoul
   json(join(keys, 'tin-tuc_slug_.next.json'), { '/tin-tuc/a/': 'a1' });
   mkdirSync(join(root, 'build'));
   await expect(completeFromStaging(keys, join(root, 'build'), join(root, 'release'), staged)).rejects.toThrow(/tin-tuc\/a\/index.html/);
+});
+
+test('keeps each distinct list of page assets once, whichever pages share it', async () => {
+  const keys = tempDir();
+  const chrome = ['Base.css', 'Base.js'];
+  const assets = {
+    'tin-tuc/a/index.html': chrome,
+    'tin-tuc/b/index.html': [...chrome], // the same names in another array
+    'tin-tuc/c/index.html': [...chrome, 'c.webp'],
+    'gioi-thieu/index.html': [],
+  };
+  await writeAssets(keys, assets);
+  expect(await readAssets(keys)).toEqual(assets);
+  expect(JSON.parse(readFileSync(join(keys, 'assets.json'), 'utf8'))).toMatchObject({ names: [...chrome, 'c.webp'], lists: ['0,1', '0,1,2', ''] });
+  expect(await readAssets(tempDir())).toEqual({});
 });
