@@ -1,8 +1,10 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { hash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
+import { siteCacheDir } from '../src/lib/cache-dir.ts';
 import { PAGE_KEYS_ENV } from '../src/lib/partial-build.ts';
 
 /** Addresses per sitemap file (the protocol allows 50,000; @astrojs/sitemap's default). */
@@ -16,6 +18,25 @@ const keyedPaths = async (dir: string): Promise<string[]> => {
   const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.next.json'));
   const lists = await Promise.all(files.map(async (name) => Object.keys(JSON.parse(await readFile(path.join(dir, name), 'utf8')))));
   return lists.flat();
+};
+
+/**
+ * A sitemap file's XML, kept in the cache folder under the digest of what it lists: a publish
+ * that adds or removes no address in it writes the same bytes without making them again (~0.35 s
+ * at 50,000 articles). Files no build of this run used are removed.
+ */
+const sitemapXml = async (cache: string, used: Set<string>, site: string, urls: string[]): Promise<Buffer> => {
+  const name = `${hash('sha256', `${site}\n${urls.join('\n')}`, 'base64url')}.xml`;
+  used.add(name);
+  const kept = await readFile(path.join(cache, name)).catch(() => null);
+  if (kept) return kept;
+  const sitemap = new SitemapStream({ hostname: site });
+  for (const url of urls) sitemap.write({ url });
+  sitemap.end();
+  const xml = await streamToPromise(sitemap);
+  await writeFile(path.join(cache, `${name}.tmp`), xml);
+  await rename(path.join(cache, `${name}.tmp`), path.join(cache, name));
+  return xml;
 };
 
 /**
@@ -39,14 +60,16 @@ export const sitemapIntegration = (): AstroIntegration => {
         if (keysDir) for (const address of await keyedPaths(keysDir)) addresses.add(address);
         const urls = [...addresses].filter((address) => !LEFT_OUT.test(address)).sort();
 
+        const cache = path.join(siteCacheDir(), 'sitemaps');
+        await mkdir(cache, { recursive: true });
+        const used = new Set<string>();
         const index = new SitemapIndexStream();
         for (let i = 0; i * ENTRY_LIMIT < urls.length || i === 0; i += 1) {
-          const sitemap = new SitemapStream({ hostname: site });
-          for (const url of urls.slice(i * ENTRY_LIMIT, (i + 1) * ENTRY_LIMIT)) sitemap.write({ url });
-          sitemap.end();
-          await writeFile(path.join(outDir, `sitemap-${i}.xml`), await streamToPromise(sitemap));
+          const xml = await sitemapXml(cache, used, site, urls.slice(i * ENTRY_LIMIT, (i + 1) * ENTRY_LIMIT));
+          await writeFile(path.join(outDir, `sitemap-${i}.xml`), xml);
           index.write({ url: new URL(`sitemap-${i}.xml`, site).toString() });
         }
+        for (const name of await readdir(cache)) if (!used.has(name)) await rm(path.join(cache, name), { force: true });
         index.end();
         await writeFile(path.join(outDir, 'sitemap-index.xml'), await streamToPromise(index));
         logger.info(`${urls.length} addresses`);
