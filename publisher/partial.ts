@@ -141,10 +141,9 @@ const folderMaker = () => {
  * fills `stagingDir` with hard links to the live release's keyed pages and the `/_astro/` files
  * they refer to, as the kept keys list them (releases are never written after they are built).
  * Returns the files linked. The build then decides which of them the release keeps
- * (`completeFromStaging`). `concurrency` bounds the links in flight, hence the share of Node's
- * four I/O threads they take from the rest of the process.
+ * (`completeFromStaging`).
  */
-export async function stageFromLive(dir: string, liveDir: string | null, stagingDir: string, concurrency = CONCURRENCY): Promise<Set<string>> {
+export async function stageFromLive(dir: string, liveDir: string | null, stagingDir: string): Promise<Set<string>> {
   await mkdir(stagingDir, { recursive: true });
   const staged = new Set<string>();
   if (!liveDir) return staged;
@@ -159,7 +158,7 @@ export async function stageFromLive(dir: string, liveDir: string | null, staging
     }
   }
   const makeFolder = folderMaker();
-  await mapConcurrent([...files], concurrency, async (file) => {
+  await mapConcurrent([...files], CONCURRENCY, async (file) => {
     const target = join(stagingDir, file);
     await makeFolder(dirname(target));
     // A file the live release lacks is not staged; a page that needs it is then refused below.

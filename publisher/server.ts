@@ -205,14 +205,12 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
    * Links the live release's keyed pages into the next release's folder now, from the keys kept
    * when it went live, rather than while the next build runs (at 50,000 articles ~67,000 links,
    * whose system time the build's sync and render shared 2 cores with). Only a partial build of
-   * the same live release uses them (buildRelease). Two links at a time leave two of Node's four
-   * I/O threads to a publish that comes meanwhile: its code version's reads queued behind 64
-   * links in flight and started its build 1.2 s late at 50,000 articles.
+   * the same live release uses them (buildRelease).
    */
   function stageAhead() {
     if (!liveRelease || stagedAhead) return;
     const liveDir = join(config.releasesDir, liveRelease);
-    const files = rm(nextDir, { recursive: true, force: true }).then(() => stageFromLive(keysDir, liveDir, nextDir, 2));
+    const files = rm(nextDir, { recursive: true, force: true }).then(() => stageFromLive(keysDir, liveDir, nextDir));
     files.catch(() => undefined); // awaited by the build that takes it, or dropped
     stagedAhead = { live: liveRelease, files };
   }
