@@ -171,11 +171,12 @@ const main = async () => {
   let config = loadConfig(env('1', 'always'), WEB_DIR);
   let publisher = await startPublisher(config, { log: log as any });
   const liveDir = () => path.join(config.releasesDir, publisher.status().liveRelease ?? 'none');
-  // An editor's publish finds the service idle, its next build started and waiting (publishes
-  // come minutes apart, not within the ~3 s that build takes to start).
+  // An editor's publish finds the service idle: its next build started and waiting, the next
+  // release's pages staged and the next index command ready (publishes come minutes apart, not
+  // within the few seconds that takes after a publish at 50,000 articles).
   const idle = () => waitFor('an idle rebuild service', () => {
     const s = publisher.status();
-    return !s.building && s.queued === 0 && (s.standby === 'waiting' || !s.liveRelease);
+    return !s.building && s.queued === 0 && !s.preparing && (s.standby === 'waiting' || !s.liveRelease);
   }, 60 * 60_000, 100);
   const readRss = async () => {
     const kb = Number((await readFile(rssFile, 'utf8').catch(() => '')).trim().split('\n').at(-1));

@@ -434,6 +434,7 @@ describe('control endpoints', () => {
       buildCount: 1,
       // The fixture command is one of our own: no standby build unless PUBLISHER_STANDBY=1.
       standby: null,
+      preparing: false,
     });
   });
 

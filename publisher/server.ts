@@ -60,6 +60,12 @@ export interface PublisherStatus {
   buildCount: number;
   /** The next build, started ahead of the publish: still starting, or waiting for it (build.ts). */
   standby: 'starting' | 'waiting' | null;
+  /**
+   * The next publish is still being readied in the background: the live release's pages being
+   * linked for the next release, or the next index command linking the full index. A publish
+   * meanwhile shares the machine with that work.
+   */
+  preparing: boolean;
 }
 
 /** What /status tells a caller without the webhook secret: whether the site is up to date, no build output. */
@@ -124,6 +130,12 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   /** The next release's pages, linked from the live release ahead of the publish (stageAhead). */
   const nextDir = join(dirname(config.releasesDir), 'next-release');
   let stagedAhead: { live: string; files: Promise<Set<string>> } | null = null;
+  /** Background work readying the next publish (stageAhead, startIndexStandby) not yet done. */
+  let preparing = 0;
+  const prepare = (work: Promise<unknown>) => {
+    preparing += 1;
+    void work.catch(() => undefined).finally(() => (preparing -= 1));
+  };
   let dirty = false;
   const markDirty = () => {
     if (dirty) return;
@@ -190,6 +202,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     await rm(indexDir, { recursive: true, force: true });
     const held = startBuild(indexCommand(), indexDir, { env: indexOptions(indexDir), standby: true });
     held.done.catch(() => undefined).finally(() => indexStandby === held && (indexStandby = null));
+    prepare(Promise.race([held.ready, held.done]));
     indexStandby = held;
   }
 
@@ -212,6 +225,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const liveDir = join(config.releasesDir, liveRelease);
     const files = rm(nextDir, { recursive: true, force: true }).then(() => stageFromLive(keysDir, liveDir, nextDir));
     files.catch(() => undefined); // awaited by the build that takes it, or dropped
+    prepare(files);
     stagedAhead = { live: liveRelease, files };
   }
 
@@ -446,7 +460,17 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   }
 
   function status(): PublisherStatus {
-    return { mode: config.mode, liveRelease, lastSuccess, lastError, lastIndex, ...queue.status(), buildCount, standby: standby && standby.state !== 'ended' ? standby.state : null };
+    return {
+      mode: config.mode,
+      liveRelease,
+      lastSuccess,
+      lastError,
+      lastIndex,
+      ...queue.status(),
+      buildCount,
+      standby: standby && standby.state !== 'ended' ? standby.state : null,
+      preparing: preparing > 0,
+    };
   }
 
   async function handleWebhook(req: IncomingMessage, res: ServerResponse) {

@@ -1,7 +1,7 @@
 // Standby builds (server.ts startStandby): the next partial build starts as soon as a release is
 // live, and reads nothing until the publish comes. Driven with the fixture build, which follows
 // the site's protocol (fixtures/build.mjs, web/src/lib/standby.ts).
-import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { getStatus, idle, isRunning, makeSite, page, publishEvent, sendWebhook, start, waitFor, type Content, type Site } from './test-support.ts';
@@ -144,6 +144,20 @@ describe('the search index command, started ahead (PUBLISHER_INDEX_STANDBY=1)', 
     await waitFor('the new index', async () => (await indexedTitle(publisher.siteUrl)).includes('xã A mới'));
     expect((await page(publisher.siteUrl, '/pagefind/pagefind-base.json')).status).toBe(200);
     expect(site.buildLog().filter((e) => e.what === 'index-go').map((e) => e.pid)).not.toContain(waiting.pid);
+  });
+
+  test('the next publish is reported as being prepared until the waiting command is ready', async () => {
+    const { site, publisher } = await startWithStandby(withIndex('1'));
+    writeFileSync(`${site.contentFile}.index-ready-hold`, '');
+    site.write(renamed);
+    expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+    await waitFor('the new index', async () => (await indexedTitle(publisher.siteUrl)).includes('xã A mới'));
+    // The next index command has started and links what it has; the next build waits already.
+    await waitFor('the next index command', () => site.buildLog().filter((e) => e.what === 'index-start')[2]);
+    await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
+    expect((await getStatus(publisher.url)).preparing).toBe(true);
+    rmSync(`${site.contentFile}.index-ready-hold`);
+    await waitFor('the next publish prepared', async () => (await getStatus(publisher.url)).preparing === false);
   });
 
   test('is not started ahead unless the setting says the command knows how to wait', async () => {
