@@ -101,18 +101,23 @@ export const pathVariants = (path: string): string[] => {
   return [path, `${path}/`, `${path}.html`];
 };
 
+/** A request's path and query as the site spells them; null for an address that is no site path. */
+const requestOf = (rawUrl: string): SitePath | null => {
+  try {
+    return parseSitePath(rawUrl);
+  } catch {
+    return null;
+  }
+};
+
 /**
  * Where a request for `rawUrl` (path and query as received) is sent, or null. The request's query
  * is kept unless the target has its own; a target equal to the request itself is never answered
  * (that would be a redirect loop).
  */
 export const resolveRedirect = (map: RedirectMap, rawUrl: string): string | null => {
-  let request: SitePath;
-  try {
-    request = parseSitePath(rawUrl);
-  } catch {
-    return null;
-  }
+  const request = requestOf(rawUrl);
+  if (!request) return null;
   for (const candidate of pathVariants(request.path)) {
     const target = map[candidate];
     if (target === undefined) continue;
@@ -132,12 +137,8 @@ const PRINT_PAGE = /^(\/tin-tuc\/[^/]+\/)ban-in\/$/;
  * list each of them (50,000 entries at 50,000 articles, written and checked on every publish).
  */
 export const printPageArticle = (rawUrl: string): { path: string; href: string } | null => {
-  let request: SitePath;
-  try {
-    request = parseSitePath(rawUrl);
-  } catch {
-    return null;
-  }
+  const request = requestOf(rawUrl);
+  if (!request) return null;
   for (const candidate of pathVariants(request.path)) {
     const article = PRINT_PAGE.exec(candidate)?.[1];
     if (article) return { path: article, href: toHref(`${article}${request.search}`) };
