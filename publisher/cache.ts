@@ -7,8 +7,8 @@ import { join, relative } from 'node:path';
 const NOT_CODE = new Set(['node_modules', '.cache', '.publisher', 'dist', '.astro', '.git']);
 
 // Synchronous on purpose: ~10 ms of the event loop at our size, whereas through Node's four I/O
-// threads its reads queued behind the next release's staging (tens of thousands of links, publisher/partial.ts)
-// and started a publish's build 1.2 s late at 50,000 articles.
+// threads its reads queued behind the next release's staging (tens of thousands of links,
+// publisher/partial.ts) and started a publish's build 1.2 s late at 50,000 articles.
 function hashTree(hash: ReturnType<typeof createHash>, root: string, dir = root): void {
   let entries: Dirent[];
   try {
