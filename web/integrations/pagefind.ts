@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -8,7 +7,7 @@ import * as pagefind from 'pagefind';
 import type { SearchRecord } from '../src/lib/search-records.ts';
 import { linkTree } from '../../shared/src/link-tree.ts';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
-import { readRecordLines, searchRecordsFile } from '../src/lib/search-records-file.ts';
+import { readSearchRecordsSource, searchRecordsDir, type SearchRecordsSource } from '../src/lib/search-records-file.ts';
 
 /** The records' address in the build's output (src/pages/search-records.json.ts), removed after the build. */
 const RECORDS_ROUTE_FILE = 'search-records.json';
@@ -59,8 +58,6 @@ const pagefindVersion = (dir: string) =>
     .then((text) => (JSON.parse(text) as { version?: string }).version ?? null)
     .catch(() => null);
 
-const digestOf = (json: Buffer) => createHash('sha256').update(json).digest('base64url');
-
 const parsed = (records: readonly Buffer[]) => records.map((json) => JSON.parse(json.toString()) as SearchRecord);
 
 /** Beside the full index: for each record it holds, by id, its address and the digest of its JSON text. */
@@ -80,16 +77,17 @@ export const prepareSearchIndex = async (indexDir: string, cacheDir: string): Pr
 };
 
 /**
- * Writes into `indexDir` the search index of `records` (JSON texts by id, as a build leaves them:
+ * Writes into `indexDir` the search index of `records` (as a build leaves them:
  * lib/search-records-file.ts) as a full index plus a delta: the full index made earlier (hard
  * links, no copy), the records added or changed since indexed alone (marked `fresh`), and the
- * addresses the full index has out of date. Only the delta's records are parsed. The first time,
+ * addresses the full index has out of date. Records are compared by the digests the build wrote;
+ * only the delta's texts are read and parsed. The first time,
  * or once the delta passes DELTA_LIMIT records, the full index is made again from all records
  * (~20 s at 10,000 articles) and the delta is empty. `prepared`: `indexDir` holds the full index
  * already (prepareSearchIndex, in this process).
  */
 export const updateSearchIndex = async (
-  records: ReadonlyMap<string, Buffer>,
+  records: SearchRecordsSource,
   indexDir: string,
   cacheDir: string,
   { prepared = false }: { prepared?: boolean } = {},
@@ -97,15 +95,15 @@ export const updateSearchIndex = async (
   const baseDir = path.join(cacheDir, BASE_DIR);
   const bundle = path.join(baseDir, 'bundle');
   const deltaDir = path.join(indexDir, DELTA_DIR);
-  const digests = new Map([...records].map(([id, json]) => [id, digestOf(json)]));
+  const { digests } = records;
   const base = await readFile(path.join(baseDir, BASE_RECORDS_FILE), 'utf8')
     .then((text) => JSON.parse(text) as BaseRecords)
     .catch(() => null);
-  let delta = base ? [...records].filter(([id]) => base[id]?.[1] !== digests.get(id)).map(([, json]) => json) : [];
+  let delta = base ? [...digests].filter(([id, digest]) => base[id]?.[1] !== digest).map(([id]) => id) : [];
   let stale = base ? Object.entries(base).filter(([id, [, digest]]) => digest !== digests.get(id)).map(([, [url]]) => url) : [];
   let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
   if (!full && delta.length) {
-    await writeSearchIndex(parsed(delta).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
+    await writeSearchIndex(parsed(await records.texts(delta)).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
     // A full index made by another Pagefind (an upgrade) is not merged with this one's delta.
     if ((await pagefindVersion(deltaDir)) !== (await pagefindVersion(bundle))) {
       await rm(deltaDir, { recursive: true, force: true });
@@ -117,10 +115,11 @@ export const updateSearchIndex = async (
     const next = `${baseDir}.${process.pid}-${Date.now()}`;
     await mkdir(next, { recursive: true });
     try {
-      const all = parsed([...records.values()]);
+      const ids = [...digests.keys()];
+      const all = parsed(await records.texts(ids));
       await writeSearchIndex(all, path.join(next, 'bundle'));
       const byId: BaseRecords = {};
-      [...records.keys()].forEach((id, i) => (byId[id] = [all[i]!.url, digests.get(id)!]));
+      ids.forEach((id, i) => (byId[id] = [all[i]!.url, digests.get(id)!]));
       await writeFile(path.join(next, BASE_RECORDS_FILE), JSON.stringify(byId));
       await rm(baseDir, { recursive: true, force: true });
       await rename(next, baseDir);
@@ -137,15 +136,14 @@ export const updateSearchIndex = async (
   }
   const overlay: SearchOverlay = { delta: delta.length > 0, stale };
   await writeFile(path.join(indexDir, OVERLAY_FILE), JSON.stringify(overlay));
-  return { full, records: records.size, delta: delta.length, stale: stale.length };
+  return { full, records: digests.size, delta: delta.length, stale: stale.length };
 };
 
-/** The records a build left in the site's cache folder: JSON texts by id. */
-export const readSearchRecords = async (cacheDir: string): Promise<Map<string, Buffer>> => {
-  const file = searchRecordsFile(cacheDir);
-  const read = await readRecordLines(file);
-  if (!read) throw new Error(`${file}: no search records (the build writes them from src/pages/search-records.json.ts)`);
-  return new Map([...read.lines].map(([id, line]) => [id, line.json]));
+/** The records a build left in the site's cache folder. */
+export const readSearchRecords = async (cacheDir: string): Promise<SearchRecordsSource> => {
+  const source = await readSearchRecordsSource(cacheDir);
+  if (!source) throw new Error(`${searchRecordsDir(cacheDir)}: no search records (the build writes them from src/pages/search-records.json.ts)`);
+  return source;
 };
 
 export const pagefindIntegration = (): AstroIntegration => ({
@@ -160,7 +158,8 @@ export const pagefindIntegration = (): AstroIntegration => ({
         return;
       }
       // Read where the records page wrote them and the index command reads them (lib/cache-dir.ts).
-      const { pages } = await writeSearchIndex(parsed([...(await readSearchRecords(siteCacheDir())).values()]), path.join(outDir, 'pagefind'));
+      const records = await readSearchRecords(siteCacheDir());
+      const { pages } = await writeSearchIndex(parsed(await records.texts([...records.digests.keys()])), path.join(outDir, 'pagefind'));
       // Only an intentionally empty site (ALLOW_EMPTY_SITE=1) gets here without records.
       if (pages === 0) logger.warn('No article, document or album to search; the search index is empty');
       else logger.info(`Pagefind indexed ${pages} records`);

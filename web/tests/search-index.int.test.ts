@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { updateSearchIndex, type SearchOverlay } from '../integrations/pagefind.ts';
 import type { SearchRecord } from '../src/lib/search-records.ts';
+import { readSearchRecordsSource, writeRecords } from '../src/lib/search-records-file.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -18,20 +19,24 @@ const tempDir = async () => {
 };
 
 const record = (slug: string, title: string): SearchRecord => ({ url: `/tin-tuc/${slug}/`, content: title, language: 'vi', meta: { title } });
-/** Records as a build leaves them (lib/search-records-file.ts): JSON texts by id, here the slug. */
-const asBuilt = (records: SearchRecord[]) => new Map(records.map((r) => [r.url.split('/')[2]!, Buffer.from(JSON.stringify(r))]));
+/** Records as a build leaves them (lib/search-records-file.ts), by id (here the slug unless given). */
+const asBuilt = async (records: SearchRecord[], ids = records.map((r) => r.url.split('/')[2]!)) => {
+  const cache = await tempDir();
+  await writeRecords(cache, '', records.map((r, i) => ({ id: ids[i]!, key: '', json: Buffer.from(JSON.stringify(r)) })), null);
+  return (await readSearchRecordsSource(cache))!;
+};
 const overlayOf = async (indexDir: string) => JSON.parse(await readFile(path.join(indexDir, 'overlay.json'), 'utf8')) as SearchOverlay;
 
 it('indexes only what changed on top of the full index, and names what the full index has out of date', async () => {
   const cache = await tempDir();
   const records = [record('a', 'Hội nghị'), record('b', 'Đại hội'), record('c', 'Tập huấn')];
   const first = await tempDir();
-  expect(await updateSearchIndex(asBuilt(records), first, cache)).toMatchObject({ full: true, delta: 0 });
+  expect(await updateSearchIndex(await asBuilt(records), first, cache)).toMatchObject({ full: true, delta: 0 });
   expect(await overlayOf(first)).toEqual({ delta: false, stale: [] });
 
   const second = await tempDir();
   const next = [record('a', 'Hội nghị'), record('b', 'Đại hội đã sửa'), record('d', 'Bài mới')];
-  expect(await updateSearchIndex(asBuilt(next), second, cache)).toMatchObject({ full: false, delta: 2, stale: 2 });
+  expect(await updateSearchIndex(await asBuilt(next), second, cache)).toMatchObject({ full: false, delta: 2, stale: 2 });
   expect((await overlayOf(second)).stale.sort()).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
   // The full index is shared, not copied: the same files as the first folder's.
   expect(await readFile(path.join(second, 'pagefind-entry.json'), 'utf8')).toBe(await readFile(path.join(first, 'pagefind-entry.json'), 'utf8'));
@@ -39,7 +44,7 @@ it('indexes only what changed on top of the full index, and names what the full 
 
   // An article given a new address keeps its id: its old address is out of date, its new one in the delta.
   const moved = await tempDir();
-  const renamed = new Map([...asBuilt(records)].map(([id, text]) => [id, id === 'a' ? Buffer.from(JSON.stringify(record('hoi-nghi-moi', 'Hội nghị'))) : text]));
+  const renamed = await asBuilt([record('hoi-nghi-moi', 'Hội nghị'), ...records.slice(1)], ['a', 'b', 'c']);
   expect(await updateSearchIndex(renamed, moved, cache)).toMatchObject({ full: false, delta: 1, stale: 1 });
   expect(await overlayOf(moved)).toEqual({ delta: true, stale: ['/tin-tuc/a/'] });
 });
@@ -47,13 +52,13 @@ it('indexes only what changed on top of the full index, and names what the full 
 it('makes the full index again when the delta would grow past its limit, or the full index is another Pagefind\'s', async () => {
   const cache = await tempDir();
   const many = Array.from({ length: 600 }, (_, i) => record(`bai-${i}`, `Bài số ${i}`));
-  await updateSearchIndex(asBuilt(many.slice(0, 10)), await tempDir(), cache);
-  expect(await updateSearchIndex(asBuilt(many), await tempDir(), cache)).toMatchObject({ full: true, delta: 0, stale: 0 });
+  await updateSearchIndex(await asBuilt(many.slice(0, 10)), await tempDir(), cache);
+  expect(await updateSearchIndex(await asBuilt(many), await tempDir(), cache)).toMatchObject({ full: true, delta: 0, stale: 0 });
 
   // As if the full index had been written before a Pagefind upgrade.
   const entry = path.join(cache, 'search-base', 'bundle', 'pagefind-entry.json');
   await writeFile(entry, JSON.stringify({ ...JSON.parse(await readFile(entry, 'utf8')), version: '0.0.1' }));
   const upgraded = await tempDir();
-  expect(await updateSearchIndex(asBuilt([...many, record('moi', 'Bài mới')]), upgraded, cache)).toMatchObject({ full: true, delta: 0 });
+  expect(await updateSearchIndex(await asBuilt([...many, record('moi', 'Bài mới')]), upgraded, cache)).toMatchObject({ full: true, delta: 0 });
   expect(await overlayOf(upgraded)).toEqual({ delta: false, stale: [] });
 });

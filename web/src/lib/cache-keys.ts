@@ -49,13 +49,22 @@ const keyOf = (...texts: (string | string[])[]) => hashText(texts.flat().join('\
  * again per publish (~0.4 s at 50,000 articles).
  */
 const cards = new WeakMap<Article, string>();
+/** Categories as cards show them, by id: one JSON text per category and build, not per article. */
+const categoryTexts = new WeakMap<Site, Map<string, string>>();
 const cardDigest = (site: Site, a: Article): string => {
   let digest = cards.get(a);
   if (digest !== undefined) return digest;
   const stored = site.digests.get(a.id);
   if (!stored) throw new Error(`cache keys: article ${a.id} has no stored digest`);
-  // JSON text: a name holds no raw line break there (keyOf).
-  digest = a.category ? `${stored} ${JSON.stringify([a.category.id, a.category.name, a.category.slug])}` : stored;
+  digest = stored;
+  if (a.category) {
+    let texts = categoryTexts.get(site);
+    if (!texts) categoryTexts.set(site, (texts = new Map()));
+    let text = texts.get(a.category.id);
+    // JSON text: a name holds no raw line break there (keyOf). Within a site a category id has one name and slug.
+    if (text === undefined) texts.set(a.category.id, (text = JSON.stringify([a.category.id, a.category.name, a.category.slug])));
+    digest = `${stored} ${text}`;
+  }
   cards.set(a, digest);
   return digest;
 };

@@ -1,73 +1,213 @@
 /**
- * The file a build leaves its search records in, in the site's cache folder (never published):
- * written by src/pages/search-records.json.ts, read by the Pagefind integration (a plain
- * `astro build`) or by the rebuild service's index command (scripts/search-index.ts), and by the
- * next build of the same code version, which remakes only the records of changed articles.
+ * Where a build leaves its search records, in the site's cache folder (never published): written by
+ * src/pages/search-records.json.ts, read by the Pagefind integration (a plain `astro build`) or by
+ * the rebuild service's index command (scripts/search-index.ts), and by the next build of the same
+ * code version, which remakes only the records of changed articles.
  *
- * Line 1: the code version that made the records (empty outside the rebuild service: nothing is
- * reused then). Then one line per record: an id, the key it was made for (articles only) and the
- * record's JSON text, separated by tabs (JSON text holds no raw tab or line break). Records stay
- * bytes from build to index: at 10,000 articles they are 34 MB, which a publish neither parses,
- * serializes nor decodes again for the articles it keeps; the index command parses only the
- * records it indexes.
+ * The folder `search-records/` holds an append-only data file of record JSON texts and an index
+ * naming, for each record in the order the search index takes them, its id, the key it was made for
+ * (articles; other records: their digest), the digest of its text and where the text lies in the
+ * data file. A publish appends the few records it made and rewrites the index only (at 50,000
+ * articles the records are 170 MB: a single file, read and written whole, cost ~0.8 s of each
+ * publish in reading, writing and the garbage collections such a read causes). Readers take the
+ * texts they need by their place, and the index command compares digests without reading texts.
+ *
+ * Whole or not at all: the index is replaced by a rename, and data is only ever appended, so a build
+ * stopped half-way leaves the previous index and what it names. Once the texts no index names
+ * outweigh the live ones, the data is written again into a new file (compaction); the file before
+ * stays until the next compaction, so an index command still reading the previous index finds it.
  */
-import { open, readFile, rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-export const SEARCH_RECORDS_FILE = 'search-records.txt';
+export const SEARCH_RECORDS_DIR = 'search-records';
+const INDEX_FILE = 'index.json';
+/** Data files: `data-<generation>.txt`. */
+const DATA_FILE = /^data-(\d+)\.txt$/;
+/** Dead texts tolerated beside the live ones before compaction: as many bytes as live, at least this. */
+const MIN_COMPACT_BYTES = 16 * 1024 * 1024;
 
-export const searchRecordsFile = (cacheDir: string) => path.join(cacheDir, SEARCH_RECORDS_FILE);
+export const searchRecordsDir = (cacheDir: string) => path.join(cacheDir, SEARCH_RECORDS_DIR);
 
-export interface RecordLine {
-  /** What an article's record was made from (lib/search-records.ts); empty for other records. */
+/** The digest the index command compares with its full index's. */
+export const recordDigest = (json: Buffer) => createHash('sha256').update(json).digest('base64url');
+
+/** A record as the index lists it. */
+interface Placed {
+  id: string;
   key: string;
-  /** The record's JSON text, as UTF-8 bytes: kept records are copied, never decoded or encoded. */
-  json: Buffer;
+  digest: string;
+  offset: number;
+  length: number;
 }
 
-/** Records by id, in the order the index takes them. */
-export type RecordLines = Map<string, RecordLine>;
+interface StoredIndex {
+  codeVersion: string;
+  generation: number;
+  /** [id, key, digest, offset, length], in the order the search index takes them. */
+  records: Array<[string, string, string, number, number]>;
+}
 
-const NL = 0x0a;
-const TAB = 0x09;
+/** A build's records: a kept one by its place in the current data, a new one by its text. */
+export type RecordEntry = { id: string; key: string } & ({ kept: Placed } | { json: Buffer; digest?: string });
 
-export const readRecordLines = async (file: string): Promise<{ codeVersion: string; lines: RecordLines } | null> => {
-  const bytes = await readFile(file).catch(() => null);
-  if (bytes === null) return null;
-  let end = bytes.indexOf(NL);
-  if (end < 0) end = bytes.length;
-  const codeVersion = bytes.toString('utf8', 0, end);
-  const lines: RecordLines = new Map();
-  for (let start = end + 1; start < bytes.length; start = end + 1) {
-    end = bytes.indexOf(NL, start);
-    if (end < 0) end = bytes.length;
-    const a = bytes.indexOf(TAB, start);
-    const b = bytes.indexOf(TAB, a + 1);
-    lines.set(bytes.toString('utf8', start, a), { key: bytes.toString('utf8', a + 1, b), json: bytes.subarray(b + 1, end) });
+/** What the last build of the same code version left: records by id, kept where their key is unchanged. */
+export interface RecordsBefore {
+  byId: ReadonlyMap<string, Placed>;
+  generation: number;
+}
+
+const dataFile = (dir: string, generation: number) => path.join(dir, `data-${generation}.txt`);
+
+const readIndex = async (dir: string): Promise<StoredIndex | null> => {
+  try {
+    return JSON.parse(await readFile(path.join(dir, INDEX_FILE), 'utf8')) as StoredIndex;
+  } catch {
+    return null;
   }
-  return { codeVersion, lines };
 };
 
-/** Buffers per writev(2) call (Linux's IOV_MAX). */
-const IOV_MAX = 1024;
+const placed = ([id, key, digest, offset, length]: StoredIndex['records'][number]): Placed => ({ id, key, digest, offset, length });
 
 /**
- * Whole or not at all: a build stopped half-way leaves the previous file. The kept records' bytes
- * go to the file as they are, never joined into one buffer first (170 MB at 50,000 articles).
+ * The records the last build left, if made by `codeVersion` (outside the rebuild service it is
+ * empty: nothing is reused then).
  */
-export const writeRecordLines = async (file: string, codeVersion: string, lines: RecordLines): Promise<void> => {
-  const parts: Buffer[] = [Buffer.from(codeVersion)];
-  for (const [id, { key, json }] of lines) parts.push(Buffer.from(`\n${id}\t${key}\t`), json);
-  const handle = await open(`${file}.tmp`, 'w');
+export const readRecordsBefore = async (cacheDir: string, codeVersion: string): Promise<RecordsBefore | null> => {
+  if (!codeVersion) return null;
+  const dir = searchRecordsDir(cacheDir);
+  const index = await readIndex(dir);
+  if (!index || index.codeVersion !== codeVersion || !existsSync(dataFile(dir, index.generation))) return null;
+  return { generation: index.generation, byId: new Map(index.records.map((r) => [r[0], placed(r)])) };
+};
+
+/** Reads the texts of `records` from one data file: one read per record, or the whole file when most are asked. */
+const readTexts = async (file: string, records: readonly Placed[]): Promise<Buffer[]> => {
+  const handle = await open(file, 'r');
   try {
-    for (let i = 0; i < parts.length; i += IOV_MAX) {
-      const batch = parts.slice(i, i + IOV_MAX);
-      const { bytesWritten } = await handle.writev(batch);
-      const expected = batch.reduce((sum, part) => sum + part.length, 0);
-      if (bytesWritten !== expected) throw new Error(`${file}: wrote ${bytesWritten} of ${expected} bytes`);
+    const size = (await handle.stat()).size;
+    const asked = records.reduce((sum, r) => sum + r.length, 0);
+    if (asked > size / 4) {
+      const whole = await handle.readFile();
+      return records.map((r) => whole.subarray(r.offset, r.offset + r.length));
     }
+    return await Promise.all(
+      records.map(async (r) => {
+        const text = Buffer.allocUnsafe(r.length);
+        const { bytesRead } = await handle.read(text, 0, r.length, r.offset);
+        if (bytesRead !== r.length) throw new Error(`${file}: record ${r.id} is cut short`);
+        return text;
+      }),
+    );
   } finally {
     await handle.close();
   }
-  await rename(`${file}.tmp`, file);
+};
+
+/**
+ * Writes this build's records: new texts are appended to the data file `before` names (all texts
+ * to a new one without `before`, or when compaction is due), then the index is replaced. Kept
+ * entries must come from `before`. Returns how many texts were written.
+ */
+export const writeRecords = async (
+  cacheDir: string,
+  codeVersion: string,
+  entries: readonly RecordEntry[],
+  before: RecordsBefore | null,
+): Promise<{ written: number; compacted: boolean }> => {
+  if (!before && entries.some((entry) => 'kept' in entry)) throw new Error('search records: a kept record without the records it comes from');
+  const dir = searchRecordsDir(cacheDir);
+  await mkdir(dir, { recursive: true });
+  let generation = before?.generation ?? 0;
+  let texts: Array<Buffer | null> = entries.map((entry) => ('json' in entry ? entry.json : null));
+  let compacted = false;
+  if (before) {
+    // Each text is followed by a line break.
+    const live = entries.reduce((sum, entry) => sum + ('kept' in entry ? entry.kept.length : entry.json.length) + 1, 0);
+    const size = (await stat(dataFile(dir, generation))).size;
+    const dead = size - entries.reduce((sum, entry) => sum + ('kept' in entry ? entry.kept.length + 1 : 0), 0);
+    if (dead > Math.max(live, MIN_COMPACT_BYTES)) {
+      const keptTexts = await readTexts(dataFile(dir, generation), entries.flatMap((entry) => ('kept' in entry ? [entry.kept] : [])));
+      let k = 0;
+      texts = entries.map((entry) => ('kept' in entry ? keptTexts[k++]! : entry.json));
+      compacted = true;
+    }
+  }
+  const fresh = !before || compacted;
+  if (fresh) generation = (await existingGenerations(dir)).reduce((max, g) => Math.max(max, g), generation) + 1;
+  const file = dataFile(dir, generation);
+  const handle = await open(file, fresh ? 'w' : 'a');
+  const records: StoredIndex['records'] = [];
+  let written = 0;
+  try {
+    let offset = (await handle.stat()).size;
+    const batch: Buffer[] = [];
+    const flush = async () => {
+      if (!batch.length) return;
+      const expected = batch.reduce((sum, part) => sum + part.length, 0);
+      const { bytesWritten } = await handle.writev(batch);
+      if (bytesWritten !== expected) throw new Error(`${file}: wrote ${bytesWritten} of ${expected} bytes`);
+      batch.length = 0;
+    };
+    for (const [i, entry] of entries.entries()) {
+      const text = texts[i];
+      if (!text && 'kept' in entry) {
+        records.push([entry.id, entry.key, entry.kept.digest, entry.kept.offset, entry.kept.length]);
+        continue;
+      }
+      const digest = 'kept' in entry ? entry.kept.digest : (entry.digest ?? recordDigest(text!));
+      records.push([entry.id, entry.key, digest, offset, text!.length]);
+      // A line break between texts keeps the file readable; JSON text holds none of its own.
+      batch.push(text!, NEWLINE);
+      offset += text!.length + 1;
+      written += 1;
+      // Linux's IOV_MAX: buffers per writev(2) call.
+      if (batch.length >= 1024) await flush();
+    }
+    await flush();
+  } finally {
+    await handle.close();
+  }
+  const index: StoredIndex = { codeVersion, generation, records };
+  await writeFile(path.join(dir, `${INDEX_FILE}.tmp`), JSON.stringify(index));
+  await rename(path.join(dir, `${INDEX_FILE}.tmp`), path.join(dir, INDEX_FILE));
+  // Data files older than the one before this index: no reader can still hold an index naming them.
+  for (const old of await existingGenerations(dir)) if (old < generation - 1) await rm(dataFile(dir, old), { force: true });
+  return { written, compacted };
+};
+
+const NEWLINE = Buffer.from('\n');
+
+const existingGenerations = async (dir: string) =>
+  (await readdir(dir)).flatMap((name) => {
+    const match = DATA_FILE.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+
+/** The records of the last build, for the search index: digests by id (in index order), texts on demand. */
+export interface SearchRecordsSource {
+  digests: ReadonlyMap<string, string>;
+  /** The JSON texts of the given ids, in the order given. */
+  texts(ids: readonly string[]): Promise<Buffer[]>;
+}
+
+export const readSearchRecordsSource = async (cacheDir: string): Promise<SearchRecordsSource | null> => {
+  const dir = searchRecordsDir(cacheDir);
+  const index = await readIndex(dir);
+  if (!index) return null;
+  const byId = new Map(index.records.map((r) => [r[0], placed(r)]));
+  return {
+    digests: new Map(index.records.map(([id, , digest]) => [id, digest])),
+    texts: (ids) =>
+      readTexts(
+        dataFile(dir, index.generation),
+        ids.map((id) => {
+          const record = byId.get(id);
+          if (!record) throw new Error(`search records: no record ${id}`);
+          return record;
+        }),
+      ),
+  };
 };

@@ -7,7 +7,7 @@
 import { formatArticleDate, formatDate } from '@toasoan/shared/dates';
 import { foldVietnamese } from '@toasoan/shared/search';
 import { hashOf } from './cache-keys';
-import type { RecordLines } from './search-records-file';
+import { recordDigest, type RecordEntry, type RecordsBefore } from './search-records-file';
 import { albumHref, articleHref, documentHref, imagesOfAlbum, type Article, type Site } from './site';
 
 export interface SearchRecord {
@@ -35,42 +35,47 @@ const articleRecord = (a: Article): SearchRecord => ({
 });
 
 /**
- * The records of the whole site as JSON text lines (lib/search-records-file.ts). With `made`, the
- * lines of the last build of the same code version, an article whose key (the article as stored:
- * its digest covers title, lead, author, body, date and slug; and its tags' names) is unchanged
- * keeps its line: making an article's record parses its body (~0.2 ms each, 2 s at 10,000
- * articles), so a publish makes only the records of changed articles.
+ * The records of the whole site (lib/search-records-file.ts). With `before`, the records of the last
+ * build of the same code version, an article whose key (the article as stored: its digest covers
+ * title, lead, author, body, date and slug; and its tags' names) is unchanged keeps its record:
+ * making an article's record parses its body (~0.2 ms each, 2 s at 10,000 articles), so a publish
+ * makes only the records of changed articles. Documents and albums are cheap to make: theirs are
+ * made again and kept where their text is the same.
  */
-export const searchRecordLines = (site: Site, made?: RecordLines): { lines: RecordLines; remade: number } => {
-  const lines: RecordLines = new Map();
+export const searchRecordEntries = (site: Site, before: RecordsBefore | null): { entries: RecordEntry[]; remade: number } => {
+  const entries: RecordEntry[] = [];
   let remade = 0;
   for (const a of site.articles) {
     const key = hashOf(site.digests.get(a.id), a.tags.map((t) => t.name));
-    const previous = made?.get(a.id);
+    const previous = before?.byId.get(a.id);
     if (previous?.key === key) {
-      lines.set(a.id, previous);
+      entries.push({ id: a.id, key, kept: previous });
       continue;
     }
-    lines.set(a.id, { key, json: Buffer.from(JSON.stringify(articleRecord(a))) });
+    entries.push({ id: a.id, key, json: Buffer.from(JSON.stringify(articleRecord(a))) });
     remade += 1;
   }
+  const byText = (id: string, record: SearchRecord) => {
+    const json = Buffer.from(JSON.stringify(record));
+    const digest = recordDigest(json);
+    const previous = before?.byId.get(id);
+    entries.push(previous?.digest === digest ? { id, key: digest, kept: previous } : { id, key: digest, json, digest });
+  };
   for (const d of site.documents) {
-    const record: SearchRecord = {
+    byText(d.id, {
       url: documentHref(d),
       content: withFolded([d.number, d.title, d.summary, d.issuer, d.signer, d.kindLabel]),
       language: 'vi',
       meta: meta({ title: d.title, date: d.issuedAt ? formatDate(d.issuedAt) : undefined, lead: d.summary }),
-    };
-    lines.set(d.id, { key: '', json: Buffer.from(JSON.stringify(record)) });
+    });
   }
   for (const album of site.albums) {
-    const record: SearchRecord = {
+    byText(album.id, {
       url: albumHref(album),
       content: withFolded([album.name, album.description, ...imagesOfAlbum(site, album.id).map((g) => `${g.title} ${g.caption}`)]),
       language: 'vi',
       meta: meta({ title: album.name, date: album.date ? formatDate(album.date) : undefined, lead: album.description }),
-    };
-    lines.set(album.id, { key: '', json: Buffer.from(JSON.stringify(record)) });
+    });
   }
-  return { lines, remade };
+  return { entries, remade };
 };

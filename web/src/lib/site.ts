@@ -159,38 +159,37 @@ export const albumHref = (a: { slug: string }) => `/thu-vien-anh/${a.slug}/`;
 export const kindHref = (kind: string) => `/van-ban/loai/${kind}/`;
 export const yearHref = (year: number) => `/van-ban/nam/${year}/`;
 
-/** Articles of a category, including its sub-categories, newest first (computed once per build and category). */
-export const articlesInCategory = (site: SiteData, category: Category): Article[] => {
-  let byCategory = categoryLists.get(site);
-  if (!byCategory) {
-    byCategory = new Map();
-    categoryLists.set(site, byCategory);
-  }
-  let list = byCategory.get(category.id);
-  if (!list) {
-    list = collectArticlesInCategory(site, category);
-    byCategory.set(category.id, list);
-  }
-  return list;
-};
-// Every page's header asks for the home categories (and so for each category's articles): cached per
-// build, otherwise each of the 24k pages of the 10k corpus would scan all articles once per category.
-const categoryLists = new WeakMap<SiteData, Map<string, Article[]>>();
+/** Articles of a category, including its sub-categories, newest first (computed once per build). */
+export const articlesInCategory = (site: SiteData, category: Category): Article[] => categoryLists(site).get(category.id) ?? [];
 
-const collectArticlesInCategory = (site: SiteData, category: Category): Article[] => {
-  const ids = new Set([category.id]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const c of site.categories) {
-      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
-        ids.add(c.id);
-        grew = true;
-      }
+/**
+ * Every category's articles, sub-categories' included, made in one pass over the articles: every
+ * page's header asks for the home categories, and at 50,000 articles a pass per category cost
+ * ~0.2 s of each publish.
+ */
+const categoryLists = (site: SiteData): Map<string, Article[]> => {
+  let lists = categoryListsBySite.get(site);
+  if (lists) return lists;
+  const parentOf = new Map(site.categories.map((c) => [c.id, c.parentId]));
+  /** A category and its ancestors (a cycle in the CMS data stops at the first repeat). */
+  const lineage = new Map<string, string[]>();
+  const lineageOf = (id: string) => {
+    let ids = lineage.get(id);
+    if (!ids) {
+      ids = [];
+      for (let at: string | null | undefined = id; at && !ids.includes(at); at = parentOf.get(at)) ids.push(at);
+      lineage.set(id, ids);
     }
+    return ids;
+  };
+  lists = new Map(site.categories.map((c) => [c.id, []]));
+  for (const a of site.articles) {
+    if (a.category) for (const id of lineageOf(a.category.id)) lists.get(id)?.push(a);
   }
-  return site.articles.filter((a) => a.category && ids.has(a.category.id));
+  categoryListsBySite.set(site, lists);
+  return lists;
 };
+const categoryListsBySite = new WeakMap<SiteData, Map<string, Article[]>>();
 
 /**
  * Newer and older articles of the same category, by date (site.articles is newest first).
@@ -294,11 +293,24 @@ export const mainMenu = (site: SiteData): { before: MenuItem[]; more: MenuItem[]
   return { before: [...head, ...categories.slice(0, shown)], more: categories.slice(shown), after: tail };
 };
 
-/** The most read articles by the view counts known at build time (computed once per build). */
+const MOST_READ_KEPT = 10;
+const readMore = (a: Article, b: Article) => b.views - a.views || b.date.localeCompare(a.date);
+
+/**
+ * The most read articles by the view counts known at build time (computed once per build): the
+ * top ten in one pass, not a sort of the whole archive (~0.1 s at 50,000 articles).
+ */
 export const mostRead = (site: SiteData, count = 5): Article[] => {
   let list = mostReadLists.get(site);
   if (!list) {
-    list = [...site.articles].sort((a, b) => b.views - a.views || b.date.localeCompare(a.date)).slice(0, 10);
+    list = [];
+    for (const a of site.articles) {
+      if (list.length === MOST_READ_KEPT && readMore(a, list[list.length - 1]!) >= 0) continue;
+      let at = list.length;
+      while (at > 0 && readMore(a, list[at - 1]!) < 0) at -= 1;
+      list.splice(at, 0, a);
+      if (list.length > MOST_READ_KEPT) list.pop();
+    }
     mostReadLists.set(site, list);
   }
   return list.slice(0, count);

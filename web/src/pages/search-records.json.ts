@@ -5,21 +5,20 @@
  * release.
  *
  * In the rebuild service's builds (PUBLISHER_CODE_VERSION set) the next build of the same code
- * version keeps the records of unchanged articles from that file. A plain `astro build` makes
- * them all.
+ * version keeps the records of unchanged articles. A plain `astro build` makes them all.
  */
 import type { APIRoute } from 'astro';
 import { siteCacheDir } from '../lib/cache-dir';
-import { readRecordLines, searchRecordsFile, writeRecordLines } from '../lib/search-records-file';
-import { searchRecordLines } from '../lib/search-records';
+import { readRecordsBefore, writeRecords } from '../lib/search-records-file';
+import { searchRecordEntries } from '../lib/search-records';
 import { loadSite } from '../lib/site';
 
 export const GET: APIRoute = async () => {
   const site = await loadSite();
   const codeVersion = process.env.PUBLISHER_CODE_VERSION ?? '';
-  const file = searchRecordsFile(siteCacheDir());
-  const previous = codeVersion ? await readRecordLines(file) : null;
-  const { lines, remade } = searchRecordLines(site, previous?.codeVersion === codeVersion ? previous.lines : undefined);
-  await writeRecordLines(file, codeVersion, lines);
-  return new Response(JSON.stringify({ records: lines.size, remade }));
+  const cacheDir = siteCacheDir();
+  const before = await readRecordsBefore(cacheDir, codeVersion);
+  const { entries, remade } = searchRecordEntries(site, before);
+  const { written } = await writeRecords(cacheDir, codeVersion, entries, before);
+  return new Response(JSON.stringify({ records: entries.length, remade, written }));
 };
