@@ -146,9 +146,44 @@ export const readSearchRecords = async (cacheDir: string): Promise<SearchRecords
   return source;
 };
 
+/**
+ * A plain build's index is written while pages render: the records route (the build's first
+ * pages) starts it once the records are written, and the Pagefind process indexes on the second
+ * core meanwhile (~20 s at 10,000 articles, which the build's end otherwise waited for). The route
+ * runs in the build's page bundle, which holds its own copy of this module: `globalThis` is what
+ * the two copies share in the one build process.
+ */
+const EARLY_INDEX = Symbol.for('toasoan.search-index.early');
+interface EarlyIndex {
+  /** Where the index goes (the build's `pagefind/`), set by the integration when the build starts. */
+  indexDir: string;
+  /** Set by the records route once it has started the index. */
+  written?: Promise<{ pages: number }>;
+}
+const earlyIndex = () => (globalThis as { [EARLY_INDEX]?: EarlyIndex })[EARLY_INDEX];
+
+const indexAll = async (cacheDir: string, indexDir: string) => {
+  const records = await readSearchRecords(cacheDir);
+  return writeSearchIndex(parsed(await records.texts([...records.digests.keys()])), indexDir);
+};
+
+/** Called by the records route once this build's records are written (see EARLY_INDEX). */
+export const startSearchIndex = (cacheDir: string): void => {
+  const early = earlyIndex();
+  if (!early || early.written) return;
+  early.written = indexAll(cacheDir, early.indexDir);
+  // Awaited at the build's end; a build that fails earlier must not also report an unhandled rejection.
+  early.written.catch(() => undefined);
+};
+
 export const pagefindIntegration = (): AstroIntegration => ({
   name: 'toasoan:pagefind',
   hooks: {
+    'astro:config:done': ({ config }) => {
+      // The rebuild service indexes after the switch instead (scripts/search-index.ts).
+      if (process.env.PUBLISHER_INDEX_AFTER === '1') return;
+      (globalThis as { [EARLY_INDEX]?: EarlyIndex })[EARLY_INDEX] = { indexDir: path.join(fileURLToPath(config.outDir), 'pagefind') };
+    },
     'astro:build:done': async ({ dir, logger }) => {
       const outDir = fileURLToPath(dir);
       await rm(path.join(outDir, RECORDS_ROUTE_FILE));
@@ -158,11 +193,11 @@ export const pagefindIntegration = (): AstroIntegration => ({
         return;
       }
       // Read where the records page wrote them and the index command reads them (lib/cache-dir.ts).
-      const records = await readSearchRecords(siteCacheDir());
-      const { pages } = await writeSearchIndex(parsed(await records.texts([...records.digests.keys()])), path.join(outDir, 'pagefind'));
+      const early = earlyIndex()?.written;
+      const { pages } = await (early ?? indexAll(siteCacheDir(), path.join(outDir, 'pagefind')));
       // Only an intentionally empty site (ALLOW_EMPTY_SITE=1) gets here without records.
       if (pages === 0) logger.warn('No article, document or album to search; the search index is empty');
-      else logger.info(`Pagefind indexed ${pages} records`);
+      else logger.info(`Pagefind indexed ${pages} records${early ? ', started while pages rendered' : ''}`);
     },
   },
 });

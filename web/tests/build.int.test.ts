@@ -331,6 +331,8 @@ describe('a build from a seeded CMS', () => {
 
   it('writes a Pagefind index of records made from the data, with a folded copy of the text, and publishes no records file', async () => {
     expect(existsSync(path.join(build.outDir, 'pagefind', 'pagefind.js'))).toBe(true);
+    // Started by the records route, so that indexing runs beside the rendering of the other pages.
+    expect(build.output).toMatch(/Pagefind indexed \d+ records, started while pages rendered/);
     const entry = JSON.parse(await readFile(path.join(build.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8'));
     expect(entry.languages.vi.page_count).toBeGreaterThanOrEqual(published.length);
     const fragments = (await everyFile()).filter((f) => f.file.startsWith('pagefind/fragment/'))
