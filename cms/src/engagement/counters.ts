@@ -106,6 +106,19 @@ export const createCounters = (strapi: Core.Strapi) => {
       .first('item.id', 'counts.views', 'counts.downloads', 'counts.rating_count', 'counts.rating_average');
     return row ? itemCounts(row) : null;
   };
+  /**
+   * Every published item of a kind with its `updatedAt` and counts, in one query (the archive's
+   * listing, siteStates): at 50,000 articles Strapi's query engine converting each row and a
+   * second query for the counts were ~0.1 s of the CMS's answer to every publish.
+   */
+  const publishedStates = async (kind: CountedKind): Promise<Array<ItemCounts & { documentId: string; updatedAt: string | Date }>> => {
+    const rows = await knex(`${tables[kind]} as item`)
+      .leftJoin(`${tables.items} as counts`, (join) => join.on('counts.item_document_id', 'item.document_id').andOn('counts.kind', knex.raw('?', [kind])))
+      .whereNotNull('item.published_at')
+      .orderBy('item.id')
+      .select('item.document_id', 'item.updated_at', 'counts.views', 'counts.downloads', 'counts.rating_count', 'counts.rating_average');
+    return rows.map((row: Record<string, unknown>) => ({ documentId: String(row.document_id), updatedAt: row.updated_at as string | Date, ...itemCounts(row) }));
+  };
   const countsOfOne = async (kind: CountedKind, documentId: string) => (await countsOf(kind, [documentId])).get(documentId) ?? ZERO_COUNTS;
 
   const countOnce = async (kind: CountedKind, column: 'views' | 'downloads', documentId: string, reader: Reader, now: number) => {
@@ -208,6 +221,7 @@ export const createCounters = (strapi: Core.Strapi) => {
     stats,
     countsOf,
     allCountsOf,
+    publishedStates,
 
     /** Sets counts outright, for demo content and imports; readers' counts go through view/download/rate. */
     async set(kind: CountedKind, documentId: string, counts: { views?: number; downloads?: number }) {

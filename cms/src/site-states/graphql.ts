@@ -59,28 +59,26 @@ type Row = { documentId: string; updatedAt: string | Date };
 
 export const readSiteStates = async (strapi: Core.Strapi) => {
   const counters = strapi.service('api::engagement.counters') as unknown as Counters;
-  const [articles, documents, galleryImages, articleCounts, documentCounts, lists] = await Promise.all([
-    strapi.db.query('api::article.article').findMany({ where: published, select: ['documentId', 'updatedAt'] }) as Promise<Row[]>,
+  const [articles, documents, galleryImages, documentCounts, lists] = await Promise.all([
+    counters.publishedStates('article'),
     strapi.db.query('api::document.document').findMany({
       where: published,
       select: ['documentId', 'updatedAt'],
       populate: { replaces: { select: ['documentId'] }, relatedDocuments: { select: ['documentId'] } },
     }) as Promise<(Row & { replaces?: Row[]; relatedDocuments?: Row[] })[]>,
     strapi.db.query('api::gallery-image.gallery-image').findMany({ where: published, select: ['documentId', 'updatedAt'] }) as Promise<Row[]>,
-    counters.allCountsOf('article'),
     counters.allCountsOf('document'),
     Promise.all(REGISTER_LISTS.map((uid) => strapi.db.query(uid).findMany({ select: ['documentId', 'updatedAt'], orderBy: { id: 'asc' } }) as Promise<Row[]>)),
   ]);
   const counts = (map: Map<string, ItemCounts>, id: string) => map.get(id) ?? ZERO_COUNTS;
-  const articleRows = articles.map((a) => counts(articleCounts, a.documentId));
   const documentRows = documents.map((d) => counts(documentCounts, d.documentId));
   return {
     articles: {
       documentIds: articles.map((a) => a.documentId),
       updatedAts: articles.map((a) => iso(a.updatedAt)),
-      views: articleRows.map((c) => c.views),
-      ratingAverages: articleRows.map((c) => c.ratingAverage),
-      ratingCounts: articleRows.map((c) => c.ratingCount),
+      views: articles.map((a) => a.views),
+      ratingAverages: articles.map((a) => a.ratingAverage),
+      ratingCounts: articles.map((a) => a.ratingCount),
     },
     documents: {
       documentIds: documents.map((d) => d.documentId),
