@@ -147,8 +147,8 @@ export const readSearchRecords = async (cacheDir: string): Promise<SearchRecords
 };
 
 /**
- * A plain build's index is written while pages render: the records route (the build's first
- * pages) starts it once the records are written, and the Pagefind process indexes on the second
+ * A plain build's index is written while pages render: the records route (rendered early in the
+ * build) starts it once the records are written, and the Pagefind process indexes on the second
  * core meanwhile (~20 s at 10,000 articles, which the build's end otherwise waited for). The route
  * runs in the build's page bundle, which holds its own copy of this module: `globalThis` is what
  * the two copies share in the one build process.
