@@ -10,7 +10,7 @@ import { errorMessage, jsonLogger, type Logger } from './log.ts';
 import { createQueue } from './queue.ts';
 import { dispatch } from './relay.ts';
 import { codeVersion, readState, writeState } from './cache.ts';
-import { completeFromStaging, keepKeys, prepareKeys, stageFromLive, type Completion } from './partial.ts';
+import { completeFromStaging, keepKeys, prepareKeys, stageFromLive, type Completion, type Staged } from './partial.ts';
 import { activate, checkRelease, newReleaseId, partialDir, prune, readLive, recover } from './releases.ts';
 import { linkUnchanged } from './reuse.ts';
 import { carryIndex, dropUnusedIndexes, indexesDir, placeIndex, removePartialIndexes, writeIndexAside } from './search-index.ts';
@@ -129,7 +129,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
   let indexStandby: RunningBuild | null = null;
   /** The next release's pages, linked from the live release ahead of the publish (stageAhead). */
   const nextDir = join(dirname(config.releasesDir), 'next-release');
-  let stagedAhead: { live: string; files: Promise<Set<string>> } | null = null;
+  let stagedAhead: { live: string; files: Promise<Staged> } | null = null;
   /** Background work readying the next publish (stageAhead, startIndexStandby) not yet done. */
   let preparing = 0;
   const prepare = (work: Promise<unknown>) => {
@@ -290,7 +290,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     const pages = { rendered: 0, reused: 0 };
     let completion: Completion;
     const liveDir = liveRelease && join(config.releasesDir, liveRelease);
-    let staging: Promise<Set<string>> | null = null;
+    let staging: Promise<Staged> | null = null;
     let indexing: Promise<number> | null = null;
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
