@@ -273,11 +273,13 @@ export const toComment = (c: PublicCommentFragment): { articleId: string; commen
  * `comments`: the article's approved comments, newest first. The body and its plain text are made
  * only when read: a build of a few pages out of thousands renders few bodies, and search records
  * of unchanged articles come from the build's cache (web/src/pages/search-records.json.ts).
+ * `readBody`: where the body's HTML comes from when it is not in `a` (the site's build keeps
+ * bodies beside its data store, web/src/lib/article-bodies.ts).
  */
-export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = []): Article => {
+export const toArticle = (a: ArticleFullFragment, cmsUrl: string, comments: ArticleComment[] = [], readBody: () => string | null | undefined = () => a.body): Article => {
   let parsed: RichText | undefined;
   let text: string | undefined;
-  const body = () => (parsed ??= parseRichText(a.body, { mediaBase: cmsUrl }));
+  const body = () => (parsed ??= parseRichText(readBody(), { mediaBase: cmsUrl }));
   return {
     id: a.documentId,
     slug: slugOr(a.slug, a.documentId),

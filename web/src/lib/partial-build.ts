@@ -62,14 +62,15 @@ export const renderChanged =
     if (!dir) return all;
     const name = keysFileOf(pattern);
     const previous = readKeys(path.join(dir, `${name}.json`)) ?? {};
-    const next: Record<string, string> = {};
+    // The new keys as JSON text, not an object of up to 50,000 properties made only to be serialised.
+    const next: string[] = [];
     const addressOf = pathMaker(pattern);
     const changed = all.filter((entry) => {
       const address = addressOf(entry.params);
-      next[address] = entry.cacheKey;
+      next.push(`${JSON.stringify(address)}:${JSON.stringify(entry.cacheKey)}`);
       return previous[address] !== entry.cacheKey;
     });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${name}.next.json`), JSON.stringify(next));
+    writeFileSync(path.join(dir, `${name}.next.json`), `{${next.join(',')}}`);
     return changed;
   };
