@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from '@toasoan/shared/env';
+import { pageKeysIntegration } from './integrations/page-keys.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
 import { storeAtRenderIntegration } from './integrations/store-at-render.ts';
@@ -53,6 +54,7 @@ export default defineConfig({
   },
   integrations: [
     storeAtRenderIntegration(),
+    pageKeysIntegration(),
     sitemapIntegration(),
     pagefindIntegration(),
   ],
