@@ -5,20 +5,13 @@ import path from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { SitemapIndexStream, SitemapStream, streamToPromise } from 'sitemap';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
-import { PAGE_KEYS_ENV } from '../src/lib/partial-build.ts';
+import { keyedAddresses, PAGE_KEYS_ENV } from '../src/lib/partial-build.ts';
 
 /** Addresses per sitemap file (the protocol allows 50,000; @astrojs/sitemap's default). */
 const ENTRY_LIMIT = 45_000;
 
 /** Addresses left out of the sitemap: the search page, and error pages. */
 const LEFT_OUT = /^\/(tim-kiem|404|500)\/?$/;
-
-/** Every address a keyed route has this build (lib/partial-build.ts), rendered or not. */
-const keyedPaths = async (dir: string): Promise<string[]> => {
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((name) => name.endsWith('.next.json'));
-  const lists = await Promise.all(files.map(async (name) => Object.keys(JSON.parse(await readFile(path.join(dir, name), 'utf8')))));
-  return lists.flat();
-};
 
 /**
  * A sitemap file's XML, kept in the cache folder under the digest of what it lists: a publish
@@ -55,9 +48,9 @@ export const sitemapIntegration = (): AstroIntegration => {
       },
       'astro:build:done': async ({ dir, pages, logger }) => {
         const outDir = fileURLToPath(dir);
-        const keysDir = process.env[PAGE_KEYS_ENV];
         const addresses = new Set(pages.map((page) => `/${page.pathname.replace(/^\//, '')}`));
-        if (keysDir) for (const address of await keyedPaths(keysDir)) addresses.add(address);
+        // Kept in memory by the keyed routes as they listed them, not read back from their key files.
+        if (process.env[PAGE_KEYS_ENV]) for (const address of keyedAddresses()) addresses.add(address);
         const urls = [...addresses].filter((address) => !LEFT_OUT.test(address)).sort();
 
         const cache = path.join(siteCacheDir(), 'sitemaps');

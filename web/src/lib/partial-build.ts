@@ -79,6 +79,13 @@ export const readKeysAhead = () => {
 
 const keysAhead = () => (globalThis as Record<symbol, KeysAhead | undefined>)[KEYS_AHEAD];
 
+/** Every keyed route's addresses this build, rendered or not, by route file name (the sitemap's list). */
+const ADDRESSES = Symbol.for('toasoan.partialBuild.addresses');
+const addressRegistry = () => ((globalThis as Record<symbol, Map<string, string[]> | undefined>)[ADDRESSES] ??= new Map());
+
+/** The addresses of every keyed route in this build, rendered or carried over (integrations/sitemap.ts). */
+export const keyedAddresses = (): string[] => [...addressRegistry().values()].flat();
+
 /**
  * Wraps a keyed route's getStaticPaths: `pattern` is the route's address with its parameters
  * (`/tin-tuc/[slug]/`), from which each path's address is made.
@@ -94,13 +101,16 @@ export const renderChanged =
     const previous = (ahead ? ahead.get(name) : readKeys(path.join(dir, `${name}.json`))) ?? {};
     // The new keys as JSON text, not an object of up to 50,000 properties made only to be serialised.
     const next: string[] = [];
+    const addresses: string[] = [];
     const addressOf = pathMaker(pattern);
     const changed = all.filter((entry) => {
       const address = addressOf(entry.params);
+      addresses.push(address);
       next.push(`${JSON.stringify(address)}:${JSON.stringify(entry.cacheKey)}`);
       return previous[address] !== entry.cacheKey;
     });
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, `${name}.next.json`), `{${next.join(',')}}`);
+    addressRegistry().set(name, addresses);
     return changed;
   };
