@@ -12,15 +12,25 @@ import { readSearchRecordsSource, searchRecordsDir, type SearchRecordsSource } f
 /** The records' address in the build's output (src/pages/search-records.json.ts), removed after the build. */
 const RECORDS_ROUTE_FILE = 'search-records.json';
 
+/** Starts Pagefind's indexer (its own process): an index command standing by starts it before the build ends. */
+export const startPagefind = async () => {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  return index;
+};
+
 /**
  * Writes the Pagefind index of `records` into `indexDir` (the site's /pagefind/). Records come from
  * the data (lib/search-records.ts: text plus its diacritics-folded copy, title/date/lead as meta),
  * so no HTML is parsed. Kept apart so the rebuild service can run it after a release is live
  * (scripts/search-index.ts).
  */
-export const writeSearchIndex = async (records: readonly SearchRecord[], indexDir: string): Promise<{ pages: number }> => {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'vi' });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+export const writeSearchIndex = async (
+  records: readonly SearchRecord[],
+  indexDir: string,
+  started: ReturnType<typeof startPagefind> = startPagefind(),
+): Promise<{ pages: number }> => {
+  const index = await started;
   try {
     for (const record of records) {
       const added = await index.addCustomRecord(record);
@@ -65,6 +75,27 @@ const BASE_RECORDS_FILE = 'records-by-id.json';
 type BaseRecords = Record<string, [url: string, digest: string]>;
 
 /**
+ * What an index command can ready before the build's end: the full index's record digests (read)
+ * and Pagefind's indexer (started). Only the command itself rewrites the full index, and the
+ * rebuild service runs one at a time.
+ */
+export interface ReadyIndex {
+  base: BaseRecords | null;
+  pagefind: ReturnType<typeof startPagefind>;
+}
+export const readyIndex = async (cacheDir: string): Promise<ReadyIndex> => {
+  const pagefind = startPagefind();
+  // Awaited when the delta is written; a command that fails before must not also report it unhandled.
+  pagefind.catch(() => undefined);
+  return { base: await readBaseRecords(cacheDir), pagefind };
+};
+
+const readBaseRecords = (cacheDir: string) =>
+  readFile(path.join(cacheDir, BASE_DIR, BASE_RECORDS_FILE), 'utf8')
+    .then((text) => JSON.parse(text) as BaseRecords)
+    .catch(() => null);
+
+/**
  * Links the full index made earlier into `indexDir` (at 50,000 articles ~55,000 files: ~1.5 s), so
  * that an index command started ahead of the build's end (scripts/search-index.ts) has it done
  * before the records come. Returns whether there was one to link.
@@ -90,20 +121,18 @@ export const updateSearchIndex = async (
   records: SearchRecordsSource,
   indexDir: string,
   cacheDir: string,
-  { prepared = false }: { prepared?: boolean } = {},
+  { prepared = false, ready }: { prepared?: boolean; ready?: ReadyIndex } = {},
 ): Promise<{ full: boolean; records: number; delta: number; stale: number }> => {
   const baseDir = path.join(cacheDir, BASE_DIR);
   const bundle = path.join(baseDir, 'bundle');
   const deltaDir = path.join(indexDir, DELTA_DIR);
   const { digests } = records;
-  const base = await readFile(path.join(baseDir, BASE_RECORDS_FILE), 'utf8')
-    .then((text) => JSON.parse(text) as BaseRecords)
-    .catch(() => null);
+  const base = ready ? ready.base : await readBaseRecords(cacheDir);
   let delta = base ? [...digests].filter(([id, digest]) => base[id]?.[1] !== digest).map(([id]) => id) : [];
   let stale = base ? Object.entries(base).filter(([id, [, digest]]) => digest !== digests.get(id)).map(([, [url]]) => url) : [];
   let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
   if (!full && delta.length) {
-    await writeSearchIndex(parsed(await records.texts(delta)).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir);
+    await writeSearchIndex(parsed(await records.texts(delta)).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir, ready?.pagefind);
     // A full index made by another Pagefind (an upgrade) is not merged with this one's delta.
     if ((await pagefindVersion(deltaDir)) !== (await pagefindVersion(bundle))) {
       await rm(deltaDir, { recursive: true, force: true });
@@ -136,6 +165,8 @@ export const updateSearchIndex = async (
   }
   const overlay: SearchOverlay = { delta: delta.length > 0, stale };
   await writeFile(path.join(indexDir, OVERLAY_FILE), JSON.stringify(overlay));
+  // The indexer started ahead is unused when nothing changed: stopped, or the command would not exit.
+  if (ready) await pagefind.close();
   return { full, records: digests.size, delta: delta.length, stale: stale.length };
 };
 

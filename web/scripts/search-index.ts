@@ -12,7 +12,7 @@
  * Run from web/: node --experimental-strip-types scripts/search-index.ts
  */
 import { STANDBY_ENV } from '@toasoan/shared/standby';
-import { prepareSearchIndex, readSearchRecords, updateSearchIndex } from '../integrations/pagefind.ts';
+import { prepareSearchIndex, readSearchRecords, readyIndex, updateSearchIndex } from '../integrations/pagefind.ts';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
 import { publishCame } from '../src/lib/standby.ts';
 
@@ -21,9 +21,11 @@ if (!indexDir) throw new Error('PUBLISHER_INDEX_DIR is not set: this command is 
 const cacheDir = siteCacheDir();
 // Started ahead (PUBLISHER_INDEX_STANDBY=1): the full index is linked in while the build runs, and
 // the records are read once the build has ended and the service says so.
-const prepared = process.env[STANDBY_ENV] === '1' && (await prepareSearchIndex(indexDir, cacheDir));
+const standby = process.env[STANDBY_ENV] === '1';
+const prepared = standby && (await prepareSearchIndex(indexDir, cacheDir));
+const ready = standby ? await readyIndex(cacheDir) : undefined;
 await publishCame();
-const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir, { prepared });
+const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir, { prepared, ready });
 console.log(
   result.full
     ? `Pagefind indexed all ${result.records} records into ${indexDir}`
