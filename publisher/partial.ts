@@ -88,15 +88,17 @@ export async function writeAssets(dir: string, assets: Record<string, string[]>)
 
 /**
  * Before a build: drops keys left by a build that did not go live, and all keys when they do not
- * describe the live release or `full` is asked (a new code version): the build then renders every page.
+ * describe the live release or `full` is asked (a new code version): the build then renders every
+ * page. Returns whether the kept keys were trusted (and kept).
  */
-export async function prepareKeys(dir: string, liveRelease: string | null, full: boolean): Promise<void> {
+export async function prepareKeys(dir: string, liveRelease: string | null, full: boolean): Promise<boolean> {
   await mkdir(dir, { recursive: true });
   const stamp = (await readFile(join(dir, STAMP), 'utf8').catch(() => null))?.trim();
   const trusted = !full && liveRelease !== null && stamp === liveRelease;
   for (const name of await readdir(dir)) {
     if (name.endsWith(NEXT) || !trusted) await rm(join(dir, name), { force: true });
   }
+  return trusted;
 }
 
 export interface Completion {

@@ -295,8 +295,11 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
     try {
       version = await codeVersion(config.codePaths, config.buildEnv, config.codeEnv);
       full = (await readState(config.stateFile)).codeVersion !== version;
-      await prepareKeys(keysDir, liveRelease, full);
-      if (ahead && !full && ahead.live === liveRelease) {
+      // Untrusted keys (a new code version, or keys not kept when the live release went live) mean
+      // every page is rendered: neither pages staged by them nor a standby build, which read them
+      // as it started (web/src/lib/partial-build.ts), is used.
+      const trusted = await prepareKeys(keysDir, liveRelease, full);
+      if (ahead && trusted && ahead.live === liveRelease) {
         // Filled ahead of the publish from the live release's kept keys (stageAhead).
         staging = ahead.files.then(async (files) => {
           await rename(nextDir, outDir);
@@ -309,7 +312,7 @@ export async function startPublisher(config: PublisherConfig, deps: PublisherDep
       }
       staging.catch(() => undefined); // awaited below; a failing build must not leave it unhandled
       phases.prepare = lap();
-      const held = await takeStandby(version, full);
+      const held = await takeStandby(version, !trusted);
       log('info', 'build.started', { release: id, changes: changes.length, full, standby: held !== null });
       // A standby build has written its bundle there already (it emptied the folder when it started).
       if (!held) {

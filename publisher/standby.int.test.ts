@@ -66,6 +66,24 @@ test('after a change of the site code the standby build is stopped and a fresh f
   expect(JSON.parse((await page(publisher.siteUrl, '/build-info.json')).text)).toMatchObject({ full: '1' });
 });
 
+test('when the kept page keys do not describe the live release, the standby build is not used and every page is rendered', async () => {
+  const { site, publisher, standbyPid } = await startWithStandby();
+  await waitFor('the standby build to wait', async () => (await getStatus(publisher.url)).standby === 'waiting');
+  // The keys were not kept when the live release went live (e.g. a full disk): they vouch for no release.
+  rmSync(join(dirname(site.releasesDir), 'page-keys', 'release'));
+
+  site.write(withNews);
+  expect((await sendWebhook(publisher.url, publishEvent('hop-dan'))).status).toBe(202);
+  await waitFor('the new article on the site', async () => (await page(publisher.siteUrl, '/tin-tuc/hop-dan/')).status === 200);
+
+  // The standby build read those keys as it started: it is stopped, not told to go.
+  expect(site.buildLog().some((e) => e.what === 'go' && e.pid === standbyPid)).toBe(false);
+  expect(isRunning(standbyPid)).toBe(false);
+  expect(publisher.logs.find((l) => l.event === 'build.started' && l.standby === false && l.full === false)).toBeTruthy();
+  expect((await idle(publisher.url)).lastSuccess).toMatchObject({ pages: { reused: 0 } });
+  expect((await page(publisher.siteUrl, '/tin-tuc/khai-truong/')).text).toContain('Khai trương cổng thông tin');
+});
+
 describe('the next release, filled ahead of the publish', () => {
   const pageFile = (dir: string, slug: string) => join(dir, 'tin-tuc', slug, 'index.html');
   const nextDir = (site: Site) => join(dirname(site.releasesDir), 'next-release');
