@@ -27,6 +27,10 @@ const uniqueSlug = async (
   documentId: string | undefined
 ): Promise<string> => {
   const root = (base || 'bai-viet').slice(0, MAX_SLUG_LENGTH).replace(/-+$/, '');
+  // Most titles are new: one lookup by the slug index answers it. The prefix search below reads
+  // every row on SQLite (LIKE uses no index there): ~0.25 s per new article at 50,000 articles.
+  const same = await strapi.db.query(uid).findMany({ select: ['documentId'], where: { slug: root } });
+  if (same.every((row: any) => row.documentId === documentId)) return root;
   const taken = await strapi.db.query(uid).findMany({
     select: ['slug', 'documentId'],
     where: { slug: { $startsWith: root } },
