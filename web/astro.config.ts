@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { readBuildEnv } from '@toasoan/shared/env';
-import { pageKeysIntegration } from './integrations/page-keys.ts';
+import { readAheadIntegration } from './integrations/read-ahead.ts';
 import { pagefindIntegration } from './integrations/pagefind.ts';
 import { sitemapIntegration } from './integrations/sitemap.ts';
 import { storeAtRenderIntegration } from './integrations/store-at-render.ts';
@@ -54,7 +54,7 @@ export default defineConfig({
   },
   integrations: [
     storeAtRenderIntegration(),
-    pageKeysIntegration(),
+    readAheadIntegration(),
     sitemapIntegration(),
     pagefindIntegration(),
   ],

@@ -55,7 +55,7 @@ const KEYS_AHEAD = Symbol.for('toasoan.partialBuild.keysAhead');
 type KeysAhead = Map<string, Record<string, string> | null>;
 
 /**
- * Reads the live release's keys of every route as the build starts (integrations/page-keys.ts). In
+ * Reads the live release's keys of every route as the build starts (integrations/read-ahead.ts). In
  * a standby build (lib/standby.ts) that is before the publish comes, so the routes do not read
  * them on the publish's critical path (~0.1 s at 50,000 articles). The rebuild service keeps the
  * folder unchanged while a standby build waits.

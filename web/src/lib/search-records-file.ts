@@ -21,6 +21,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { siteCacheDir } from './cache-dir';
 
 export const SEARCH_RECORDS_DIR = 'search-records';
 const INDEX_FILE = 'index.json';
@@ -69,7 +70,7 @@ const readIndex = async (dir: string): Promise<StoredIndex | null> => {
   }
 };
 
-const placed = ([id, key, digest, offset, length]: StoredIndex['records'][number]): Placed => ({ id, key, digest, offset, length });
+const placedById = (index: StoredIndex) => new Map(index.records.map(([id, key, digest, offset, length]): [string, Placed] => [id, { id, key, digest, offset, length }]));
 
 /**
  * The records the last build left, if made by `codeVersion` (outside the rebuild service it is
@@ -80,7 +81,23 @@ export const readRecordsBefore = async (cacheDir: string, codeVersion: string): 
   const dir = searchRecordsDir(cacheDir);
   const index = await readIndex(dir);
   if (!index || index.codeVersion !== codeVersion || !existsSync(dataFile(dir, index.generation))) return null;
-  return { generation: index.generation, byId: new Map(index.records.map((r) => [r[0], placed(r)])) };
+  return { generation: index.generation, byId: placedById(index) };
+};
+
+/** The records before, read as the build started; shared by the config's and the bundle's copies of this module. */
+const AHEAD = Symbol.for('toasoan.searchRecords.before');
+type Ahead = { cacheDir: string; codeVersion: string; before: Promise<RecordsBefore | null> };
+const ahead = () => (globalThis as Record<symbol, Ahead | undefined>)[AHEAD];
+
+/** Reads the records before as the build starts (integrations/read-ahead.ts): at 50,000 articles a 7 MB index. */
+export const readRecordsAhead = (cacheDir = siteCacheDir(), codeVersion = process.env.PUBLISHER_CODE_VERSION ?? '') => {
+  (globalThis as Record<symbol, Ahead>)[AHEAD] = { cacheDir, codeVersion, before: readRecordsBefore(cacheDir, codeVersion) };
+};
+
+/** The records the last build left (readRecordsBefore), as read when the build started if it was for the same folder and version. */
+export const recordsBefore = (cacheDir: string, codeVersion: string): Promise<RecordsBefore | null> => {
+  const read = ahead();
+  return read && read.cacheDir === cacheDir && read.codeVersion === codeVersion ? read.before : readRecordsBefore(cacheDir, codeVersion);
 };
 
 /** Reads the texts of `records` from one data file: one read per record, or the whole file when most are asked. */
@@ -135,10 +152,11 @@ export const writeRecords = async (
       compacted = true;
     }
   }
-  const fresh = !before || compacted;
-  if (fresh) generation = (await existingGenerations(dir)).reduce((max, g) => Math.max(max, g), generation) + 1;
+  // Appending keeps the generation; a new data file takes the next one after any on disk.
+  const generations = !before || compacted ? await existingGenerations(dir) : null;
+  if (generations) generation = generations.reduce((max, g) => Math.max(max, g), generation) + 1;
   const file = dataFile(dir, generation);
-  const handle = await open(file, fresh ? 'w' : 'a');
+  const handle = await open(file, generations ? 'w' : 'a');
   const records: StoredIndex['records'] = [];
   let written = 0;
   try {
@@ -173,8 +191,11 @@ export const writeRecords = async (
   const index: StoredIndex = { codeVersion, generation, records };
   await writeFile(path.join(dir, `${INDEX_FILE}.tmp`), JSON.stringify(index));
   await rename(path.join(dir, `${INDEX_FILE}.tmp`), path.join(dir, INDEX_FILE));
-  // Data files older than the one before this index: no reader can still hold an index naming them.
-  for (const old of await existingGenerations(dir)) if (old < generation - 1) await rm(dataFile(dir, old), { force: true });
+  // Data files older than the one before this index: no reader can still hold an index naming
+  // them. Only a new data file makes one such (an append leaves the generations as they were).
+  for (const old of generations ?? []) if (old < generation - 1) await rm(dataFile(dir, old), { force: true });
+  // The single records file builds kept before this folder (170 MB at 50,000 articles) in caches made then.
+  if (generations) await rm(path.join(cacheDir, 'search-records.txt'), { force: true });
   return { written, compacted };
 };
 
@@ -197,7 +218,7 @@ export const readSearchRecordsSource = async (cacheDir: string): Promise<SearchR
   const dir = searchRecordsDir(cacheDir);
   const index = await readIndex(dir);
   if (!index) return null;
-  const byId = new Map(index.records.map((r) => [r[0], placed(r)]));
+  const byId = placedById(index);
   return {
     digests: new Map(index.records.map(([id, , digest]) => [id, digest])),
     texts: (ids) =>

@@ -12,7 +12,7 @@
 import type { APIRoute } from 'astro';
 import { startSearchIndex } from '../../integrations/pagefind';
 import { siteCacheDir } from '../lib/cache-dir';
-import { readRecordsBefore, writeRecords } from '../lib/search-records-file';
+import { recordsBefore, writeRecords } from '../lib/search-records-file';
 import { searchRecordEntries } from '../lib/search-records';
 import { loadSite } from '../lib/site';
 
@@ -20,7 +20,7 @@ export const GET: APIRoute = async () => {
   const site = await loadSite();
   const codeVersion = process.env.PUBLISHER_CODE_VERSION ?? '';
   const cacheDir = siteCacheDir();
-  const before = await readRecordsBefore(cacheDir, codeVersion);
+  const before = await recordsBefore(cacheDir, codeVersion);
   const { entries, remade } = searchRecordEntries(site, before);
   const { written } = await writeRecords(cacheDir, codeVersion, entries, before);
   // A plain build's index is made from here on, while the other pages render.
