@@ -48,7 +48,9 @@ import {
   type TagSlugFragment,
 } from '@toasoan/shared/generated/graphql';
 import { dropBodiesExcept, keepBody, keptBodies } from './lib/article-bodies';
-import { publishCame } from './lib/standby';
+import { primeSite } from './lib/prime';
+import type { ReadCollection } from './lib/site';
+import { inStandby, publishCame } from './lib/standby';
 
 const CONCURRENCY = 4;
 
@@ -166,7 +168,7 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   let fetched = 0;
   for (let start = 0; start < changed.length; start += batch) {
     const chunks: string[][] = [];
-    for (let i = start; i < Math.min(start + batch, changed.length); i += PAGE_SIZE) chunks.push(changed.slice(i, Math.min(i + PAGE_SIZE, start + batch)));
+    for (let i = start; i < Math.min(start + batch, changed.length); i += PAGE_SIZE) chunks.push(changed.slice(i, i + PAGE_SIZE));
     const items = (await Promise.all(chunks.map(fetchByIds))).flat();
     fetched += items.length;
     for (const item of await toStored(items)) {
@@ -293,11 +295,24 @@ const online = (loader: Loader): Loader => ({
   ...loader,
   load: async (context) => {
     if (typesOnly) return;
+    if (inStandby()) waiting(context);
     // A standby build (lib/standby.ts) reads the CMS only once the publish has come.
     await publishCame();
     await loader.load(context);
   },
 });
+
+/**
+ * The stores of the collections whose loaders wait for the publish: once all do, the work that
+ * does not depend on the publish starts (lib/prime.ts).
+ */
+const waitingStores = new Map<string, LoaderContext['store']>();
+const waiting = ({ collection, store }: LoaderContext) => {
+  waitingStores.set(collection, store);
+  if (waitingStores.size !== Object.keys(collections).length) return;
+  const read = async (name: string) => [...(waitingStores.get(name)?.values() ?? [])];
+  void primeSite(read as ReadCollection);
+};
 
 export const collections = {
   articles: defineCollection({

@@ -42,49 +42,60 @@ const digestOnce = <T extends object>(show: (value: T) => unknown) => {
 const keyOf = (...texts: (string | string[])[]) => hashText(texts.map((text) => (typeof text === 'string' ? text : text.join('\n'))).join('\n'));
 
 /**
- * What an article card or a link to a neighbouring article shows: the article as stored (the
- * store's digest, made at sync) and its category's name and slug. Lists carry no counts, so
- * readers' views do not change list pages. The stored article covers more than a card shows (its
- * body): an edit of the body renders its few list pages again too, while no article is hashed
- * again per publish (~0.4 s at 50,000 articles).
+ * What an article keeps of the keys: its card digest and its page's key with what it was made
+ * from. Kept on the article itself, under global symbols: a standby build makes them while it
+ * waits for its publish (lib/prime.ts, in the content config's copy of this module), and the
+ * articles the publish did not change are the same objects in the page bundle (lib/site.ts,
+ * madeArticles). An article object is made again whenever anything it holds changes, so what it
+ * keeps stays true for it.
  */
-/** Where an article keeps its card digest: on the article, made for one site's build. */
-const CARD = Symbol('card digest');
-type Carded = Article & { [CARD]?: string };
-const cardMakers = new WeakMap<Site, (a: Article) => string>();
-const cardsOf = (site: Site): ((a: Article) => string) => {
-  let card = cardMakers.get(site);
-  if (card) return card;
-  /** Categories as cards show them, by id: one JSON text per category and build, not per article. */
+const CARD = Symbol.for('toasoan.cacheKeys.card');
+const PAGE = Symbol.for('toasoan.cacheKeys.articlePage');
+type Keyed = Article & { [CARD]?: string; [PAGE]?: { chrome: string; newer: Article[]; older: Article[]; key: string } };
+const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/** What keys reuse within one site's build: each article's card digest and each tag's text. */
+interface SiteTexts {
+  /**
+   * What an article card or a link to a neighbouring article shows: the article as stored (the
+   * store's digest, made at sync) and its category's name and slug. Lists carry no counts, so
+   * readers' views do not change list pages. The stored article covers more than a card shows
+   * (its body): an edit of the body renders its few list pages again too, while no article is
+   * hashed again per publish (~0.4 s at 50,000 articles).
+   */
+  card: (a: Article) => string;
+  /** An article's tags as its page shows them. */
+  tags: (a: Article) => string;
+}
+const textsBySite = new WeakMap<Site, SiteTexts>();
+const textsOf = (site: Site): SiteTexts => {
+  let texts = textsBySite.get(site);
+  if (texts) return texts;
+  // JSON texts, one per category or tag and build (not per article): a name holds no raw line
+  // break there (keyOf), and within a site an id has one name and slug.
   const categoryTexts = new Map<string, string>();
-  const make = (a: Article): string => {
+  const tagTexts = new Map<string, string>();
+  const makeCard = (a: Article): string => {
     const stored = site.digests.get(a.id);
     if (!stored) throw new Error(`cache keys: article ${a.id} has no stored digest`);
     if (!a.category) return stored;
     let text = categoryTexts.get(a.category.id);
-    // JSON text: a name holds no raw line break there (keyOf). Within a site a category id has one name and slug.
     if (text === undefined) categoryTexts.set(a.category.id, (text = JSON.stringify([a.category.id, a.category.name, a.category.slug])));
     return `${stored} ${text}`;
   };
-  // Kept on the article itself, not in a map: asked for ~750,000 times per build at 50,000
-  // articles (each page's neighbours and list cards), a map lookup each cost ~0.2 s per publish.
-  card = (a: Carded) => (a[CARD] ??= make(a));
-  cardMakers.set(site, card);
-  return card;
-};
-/** An article's tags as its page shows them: one JSON text per tag and build (within a site a tag id has one name and slug). */
-const tagTexts = new WeakMap<Site, Map<string, string>>();
-const tagsText = (site: Site, a: Article): string => {
-  if (a.tags.length === 0) return '';
-  let texts = tagTexts.get(site);
-  if (!texts) tagTexts.set(site, (texts = new Map()));
-  return a.tags
-    .map((t) => {
-      let text = texts.get(t.id);
-      if (text === undefined) texts.set(t.id, (text = JSON.stringify([t.id, t.name, t.slug])));
-      return text;
-    })
-    .join(',');
+  const tagText = (t: Article['tags'][number]) => {
+    let text = tagTexts.get(t.id);
+    if (text === undefined) tagTexts.set(t.id, (text = JSON.stringify([t.id, t.name, t.slug])));
+    return text;
+  };
+  texts = {
+    // Kept on the article itself, not in a map: asked for ~750,000 times per build at 50,000
+    // articles (each page's neighbours and list cards), a map lookup each cost ~0.2 s per publish.
+    card: (a: Keyed) => (a[CARD] ??= makeCard(a)),
+    tags: (a) => a.tags.map(tagText).join(','),
+  };
+  textsBySite.set(site, texts);
+  return texts;
 };
 const documentDigest = digestOnce((d: DocumentItem) => [d.id, d.slug, d.title, d.number, d.kind, d.kindLabel, d.issuer, d.issuedAt, d.effectiveDate, d.expiryDate, d.state, d.views, d.downloads, d.file]);
 /** The document lists' filters: kinds, years and fields of the whole register. */
@@ -100,23 +111,32 @@ export const chromeKey = digestOnce((site: Site) => {
   return [[env.siteUrl, env.publicCmsUrl, env.mediaUrl, env.strapiUrl], site.settings, mainMenu(site)];
 });
 
-/** An article page: the article as stored (digest), its counts, comments, tags, category and neighbours. */
-export const articleKey = (site: Site, article: Article, newer: Article[], older: Article[]): string => {
-  const card = cardsOf(site);
-  return keyOf(
-    chromeKey(site),
+/**
+ * An article page: the article as stored (digest), its counts, comments, tags, category and
+ * neighbours. The same article, neighbours and chrome give the key made before (see PAGE): at
+ * 50,000 articles making every key took ~0.5 s of each publish.
+ */
+export const articleKey = (site: Site, article: Keyed, newer: Article[], older: Article[]): string => {
+  const chrome = chromeKey(site);
+  const kept = article[PAGE];
+  if (kept && kept.chrome === chrome && sameItems(kept.newer, newer) && sameItems(kept.older, older)) return kept.key;
+  const { card, tags } = textsOf(site);
+  const key = keyOf(
+    chrome,
     JSON.stringify([site.digests.get(article.id), article.comments, article.views, article.ratingAverage, article.ratingCount]),
-    tagsText(site, article),
+    tags(article),
     card(article),
     newer.map(card),
     '',
     older.map(card),
   );
+  article[PAGE] = { chrome, newer, older, key };
+  return key;
 };
 
 /** A page of article cards (news, category and tag lists): the cards and the pager's extent. */
 export const articleListKey = (site: Site, items: Article[], ...rest: unknown[]): string =>
-  keyOf(chromeKey(site), JSON.stringify(rest), items.map(cardsOf(site)));
+  keyOf(chromeKey(site), JSON.stringify(rest), items.map(textsOf(site).card));
 
 /** A page of the document lists: its rows, the kind, year and field filters, the pager's extent. */
 export const documentListKey = (site: Site, items: DocumentItem[], ...rest: unknown[]): string =>

@@ -13,9 +13,11 @@ import { STANDBY_ENV, STANDBY_READY } from '@toasoan/shared/standby';
 
 let go: Promise<void> | undefined;
 
+export const inStandby = () => process.env[STANDBY_ENV] === '1';
+
 /** Resolves once the publish this build is for has come (at once outside a standby build). */
 export const publishCame = (): Promise<void> => {
-  if (process.env[STANDBY_ENV] !== '1') return Promise.resolve();
+  if (!inStandby()) return Promise.resolve();
   go ??= new Promise<void>((resolve, reject) => {
     const lines = createInterface({ input: process.stdin });
     let came = false;

@@ -1,0 +1,18 @@
+/**
+ * A standby build's work ahead of its publish (lib/standby.ts), started by the content config once
+ * every loader waits: the site assembled from the data store as it is, and every article page's
+ * cache key. Nothing of it is rendered; after the publish the build assembles the site again and
+ * reuses the articles the publish did not change (lib/site.ts, madeArticles) with their cards and
+ * page keys (lib/cache-keys.ts).
+ */
+import { articleKey } from './cache-keys';
+import { assembleSite, neighbours, type ReadCollection } from './site';
+
+export const primeSite = async (read: ReadCollection): Promise<void> => {
+  // An empty store (the first build) or any other failure: the build's own assembly reports it.
+  const site = await assembleSite(read).catch(() => null);
+  for (const article of site?.articles ?? []) {
+    const { newer, older } = neighbours(site!, article);
+    articleKey(site!, article, newer, older);
+  }
+};
