@@ -1,6 +1,6 @@
 // `pnpm bench:publish` — publish-to-live latency: from an editor's publish to what a reader sees.
 //
-//   pnpm bench:publish [--corpus demo|10k|50k] [--articles N] [--runs 10] [--write-docs]
+//   pnpm bench:publish [--corpus demo|10k|50k] [--articles N] [--runs 10] [--write-docs] [--no-baseline]
 //
 // 1. Picks a port for the rebuild service, starts a throwaway CMS whose bootstrap registers the
 //    rebuild webhook to it (REBUILD_WEBHOOK_URL/REBUILD_WEBHOOK_SECRET), fills it (demo seed by
@@ -20,6 +20,8 @@
 //    until its page and every page that showed its old title (its neighbours) show the new one.
 // 5. Baseline, same run: restarts the service with another code version (full build, `--force`)
 //    and publishes one more article: publish-to-live when every publish is a full build.
+//    `--no-baseline` skips it (a run for CPU profiles: NODE_OPTIONS reaches the builds); such a run
+//    writes no figures.
 // 6. Prints p50/p95/max per scenario and the phase breakdown (webhook → queue, debounce, data sync,
 //    render, file reuse, release switch, search index; from the service's log and /status), peak
 //    RSS of the builds, machine load; --write-docs writes them into docs/benchmarks.md.
@@ -118,6 +120,7 @@ interface Sample {
 const main = async () => {
   const corpus = corpusArgs('demo');
   const runs = Number(argValue('runs', '10'));
+  if (hasFlag('no-baseline') && hasFlag('write-docs')) throw new Error('--write-docs needs the baseline: drop --no-baseline');
   const machineInfo = machineLine();
   console.log(`bench:publish — corpus ${corpus.label}, ${runs} publishes per scenario\nmachine: ${machineInfo}`);
 
@@ -308,10 +311,12 @@ const main = async () => {
     }
 
     // Baseline: a deploy of new code makes the next build full; one publish through it.
-    await publisher.close();
-    config = loadConfig(env('2', 'never'), WEB_DIR);
-    publisher = await startPublisher(config, { log: log as any });
-    samples.push(await publishNew('baseline: new article, full build', 1));
+    if (!hasFlag('no-baseline')) {
+      await publisher.close();
+      config = loadConfig(env('2', 'never'), WEB_DIR);
+      publisher = await startPublisher(config, { log: log as any });
+      samples.push(await publishNew('baseline: new article, full build', 1));
+    }
   } finally {
     await publisher.close();
     await cms.destroy();
