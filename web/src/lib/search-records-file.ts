@@ -21,7 +21,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { siteCacheDir } from './cache-dir';
+// With its extension: the index command (scripts/search-index.ts) runs this file under Node itself.
+import { siteCacheDir } from './cache-dir.ts';
 
 export const SEARCH_RECORDS_DIR = 'search-records';
 const INDEX_FILE = 'index.json';
