@@ -295,7 +295,7 @@ const online = (loader: Loader): Loader => ({
   ...loader,
   load: async (context) => {
     if (typesOnly) return;
-    if (inStandby()) waiting(context);
+    if (inStandby()) await waiting(context);
     // A standby build (lib/standby.ts) reads the CMS only once the publish has come.
     await publishCame();
     await loader.load(context);
@@ -304,14 +304,19 @@ const online = (loader: Loader): Loader => ({
 
 /**
  * The stores of the collections whose loaders wait for the publish: once all do, the work that
- * does not depend on the publish starts (lib/prime.ts).
+ * does not depend on the publish is done (lib/prime.ts) before the build says it is ready (Astro
+ * runs every collection's loader in a sync).
  */
 const waitingStores = new Map<string, LoaderContext['store']>();
-const waiting = ({ collection, store }: LoaderContext) => {
-  waitingStores.set(collection, store);
-  if (waitingStores.size !== Object.keys(collections).length) return;
+let primed: Promise<void> | undefined;
+let everyLoaderWaits = () => {};
+/** Resolves once the work ahead is done: the build says it is ready for the publish only then. */
+const waiting = ({ collection, store }: LoaderContext): Promise<void> => {
   const read = async (name: string) => [...(waitingStores.get(name)?.values() ?? [])];
-  void primeSite(read as ReadCollection);
+  primed ??= new Promise<void>((resolve) => (everyLoaderWaits = resolve)).then(() => primeSite(read as ReadCollection));
+  waitingStores.set(collection, store);
+  if (waitingStores.size === Object.keys(collections).length) everyLoaderWaits();
+  return primed;
 };
 
 export const collections = {

@@ -12,6 +12,7 @@ import {
   documentKinds,
   documentYears,
   mainMenu,
+  sameItems,
   type Article,
   type DocumentItem,
   type Site,
@@ -52,7 +53,6 @@ const keyOf = (...texts: (string | string[])[]) => hashText(texts.map((text) => 
 const CARD = Symbol.for('toasoan.cacheKeys.card');
 const PAGE = Symbol.for('toasoan.cacheKeys.articlePage');
 type Keyed = Article & { [CARD]?: string; [PAGE]?: { chrome: string; newer: Article[]; older: Article[]; key: string } };
-const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** What keys reuse within one site's build: each article's card digest and each tag's text. */
 interface SiteTexts {

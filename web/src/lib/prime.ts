@@ -9,10 +9,14 @@ import { articleKey } from './cache-keys';
 import { assembleSite, neighbours, type ReadCollection } from './site';
 
 export const primeSite = async (read: ReadCollection): Promise<void> => {
-  // An empty store (the first build) or any other failure: the build's own assembly reports it.
-  const site = await assembleSite(read).catch(() => null);
-  for (const article of site?.articles ?? []) {
-    const { newer, older } = neighbours(site!, article);
-    articleKey(site!, article, newer, older);
+  try {
+    const site = await assembleSite(read);
+    for (const article of site.articles) {
+      const { newer, older } = neighbours(site, article);
+      articleKey(site, article, newer, older);
+    }
+  } catch {
+    // An empty store (the first build) or any other failure: the build's own assembly after the
+    // publish makes everything and reports what fails.
   }
 };

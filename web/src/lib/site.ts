@@ -61,7 +61,8 @@ interface MadeArticle {
  * collector moving them.
  */
 const madeArticles = ((globalThis as Record<symbol, unknown>)[Symbol.for('toasoan.site.madeArticles')] ??= new WeakMap()) as WeakMap<object, MadeArticle>;
-const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+/** The same items, by identity, in the same order. */
+export const sameItems = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /** A collection's entries as the site is assembled from them: Astro's getCollection, or the store itself (lib/prime.ts). */
 export type ReadCollection = typeof getCollection;
