@@ -310,10 +310,10 @@ const online = (loader: Loader): Loader => ({
 const waitingStores = new Map<string, LoaderContext['store']>();
 let primed: Promise<void> | undefined;
 let everyLoaderWaits = () => {};
+const readWaiting = (async (name: string) => [...(waitingStores.get(name)?.values() ?? [])]) as ReadCollection;
 /** Resolves once the work ahead is done: the build says it is ready for the publish only then. */
 const waiting = ({ collection, store }: LoaderContext): Promise<void> => {
-  const read = async (name: string) => [...(waitingStores.get(name)?.values() ?? [])];
-  primed ??= new Promise<void>((resolve) => (everyLoaderWaits = resolve)).then(() => primeSite(read as ReadCollection));
+  primed ??= new Promise<void>((resolve) => (everyLoaderWaits = resolve)).then(() => primeSite(readWaiting));
   waitingStores.set(collection, store);
   if (waitingStores.size === Object.keys(collections).length) everyLoaderWaits();
   return primed;

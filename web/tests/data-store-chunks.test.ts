@@ -1,6 +1,7 @@
 // The chunked data store as patched (patches/astro@7.3.5.patch): a sync that changes one entry
 // writes only the chunk holding it, keeps every other chunk file as it was, and the next build
-// reads back exactly what the store held.
+// reads back exactly what the store held. Content references are checked again only where they
+// can have broken: entries set since the last check, or every entry once one was removed.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ const { MutableDataStore } = (await import(pathToFileURL(path.join(astroDir, 'di
       get(collection: string, id: string): unknown;
       entries(collection: string): [string, unknown][];
       waitUntilSaveComplete(): Promise<void>;
+      takeReferenceCheck(): { all: boolean; changed: Map<string, Set<string>> };
     }>;
   };
 };
@@ -55,4 +57,26 @@ it('rewrites only the chunk of a changed entry and reads back what it wrote', as
   const expected = Array.from({ length: 2999 }, (_, n) => (n === 1234 ? article(n, 'Tiêu đề đã sửa') : article(n)));
   expect(new Map(third.entries('articles'))).toEqual(new Map(expected.map((entry) => [entry.id, entry])));
   expect(third.get('tags', 'giao-duc')).toEqual({ id: 'giao-duc', data: { name: 'Giáo dục' }, digest: 'g' });
+});
+
+it('names for the reference check only the entries set since the last one, and all after a removal', async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'toasoan-chunks-'));
+  const dir = pathToFileURL(`${root}/data-store/`);
+  const first = await MutableDataStore.fromDir(dir, CHUNK_SIZE, logger);
+  for (let n = 0; n < 50; n += 1) first.set('articles', `bai-${n}`, article(n));
+  await first.waitUntilSaveComplete();
+
+  // The next build starts from the stored entries, checked when they were set.
+  const next = await MutableDataStore.fromDir(dir, CHUNK_SIZE, logger);
+  expect(next.takeReferenceCheck()).toEqual({ all: false, changed: new Map() });
+  next.set('articles', 'bai-7', article(7, 'Tiêu đề đã sửa'));
+  next.set('tags', 'giao-duc', { id: 'giao-duc', data: { name: 'Giáo dục' }, digest: 'g' });
+  expect(next.takeReferenceCheck()).toEqual({ all: false, changed: new Map([['articles', new Set(['bai-7'])], ['tags', new Set(['giao-duc'])]]) });
+  expect(next.takeReferenceCheck().changed.size).toBe(0);
+
+  // A removal can break a reference in any entry.
+  next.delete('articles', 'bai-8');
+  expect(next.takeReferenceCheck().all).toBe(true);
+  expect(next.takeReferenceCheck().all).toBe(false);
+  await next.waitUntilSaveComplete();
 });
