@@ -10,5 +10,9 @@ export default defineConfig({
     // The site tests run astro itself.
     testTimeout: 120_000,
     hookTimeout: 600_000,
+    // What a browser test waits for (a list row, a saved form) shows after the CMS and Chromium have
+    // worked: under CI load that took longer than vitest's default poll of 1 s. A poll returns as
+    // soon as its condition holds, so only a failure waits this long.
+    expect: { poll: { timeout: 30_000 } },
   },
 });
