@@ -43,6 +43,8 @@ interface Placed {
   digest: string;
   offset: number;
   length: number;
+  /** Its row of the index as JSON text, made as the index is read ahead (a kept record's row is the same). */
+  row?: string;
 }
 
 interface StoredIndex {
@@ -82,7 +84,10 @@ export const readRecordsBefore = async (cacheDir: string, codeVersion: string): 
   const dir = searchRecordsDir(cacheDir);
   const index = await readIndex(dir);
   if (!index || index.codeVersion !== codeVersion || !existsSync(dataFile(dir, index.generation))) return null;
-  return { generation: index.generation, byId: placedById(index) };
+  const byId = placedById(index);
+  // Rows as text while a standby build waits, not as a 7 MB JSON text on the publish's path (writeRecords).
+  for (const placed of byId.values()) placed.row = JSON.stringify([placed.id, placed.key, placed.digest, placed.offset, placed.length]);
+  return { generation: index.generation, byId };
 };
 
 /** The records before, read as the build started; shared by the config's and the bundle's copies of this module. */
@@ -158,7 +163,8 @@ export const writeRecords = async (
   if (generations) generation = generations.reduce((max, g) => Math.max(max, g), generation) + 1;
   const file = dataFile(dir, generation);
   const handle = await open(file, generations ? 'w' : 'a');
-  const records: StoredIndex['records'] = [];
+  /** The index's rows (StoredIndex['records']) as JSON texts. */
+  const rows: string[] = [];
   let written = 0;
   try {
     let offset = (await handle.stat()).size;
@@ -173,11 +179,11 @@ export const writeRecords = async (
     for (const [i, entry] of entries.entries()) {
       const text = texts[i];
       if (!text && 'kept' in entry) {
-        records.push([entry.id, entry.key, entry.kept.digest, entry.kept.offset, entry.kept.length]);
+        rows.push(entry.kept.row ?? JSON.stringify([entry.id, entry.key, entry.kept.digest, entry.kept.offset, entry.kept.length]));
         continue;
       }
       const digest = 'kept' in entry ? entry.kept.digest : (entry.digest ?? recordDigest(text!));
-      records.push([entry.id, entry.key, digest, offset, text!.length]);
+      rows.push(JSON.stringify([entry.id, entry.key, digest, offset, text!.length]));
       // A line break between texts keeps the file readable; JSON text holds none of its own.
       batch.push(text!, NEWLINE);
       offset += text!.length + 1;
@@ -189,8 +195,9 @@ export const writeRecords = async (
   } finally {
     await handle.close();
   }
-  const index: StoredIndex = { codeVersion, generation, records };
-  await writeFile(path.join(dir, `${INDEX_FILE}.tmp`), JSON.stringify(index));
+  // JSON.stringify of a StoredIndex, from the rows' texts.
+  const index = `{"codeVersion":${JSON.stringify(codeVersion)},"generation":${generation},"records":[${rows.join(',')}]}`;
+  await writeFile(path.join(dir, `${INDEX_FILE}.tmp`), index);
   await rename(path.join(dir, `${INDEX_FILE}.tmp`), path.join(dir, INDEX_FILE));
   // Data files older than the one before this index: no reader can still hold an index naming
   // them. Only a new data file makes one such (an append leaves the generations as they were).

@@ -33,6 +33,16 @@ const articleRecord = (a: Article): SearchRecord => ({
   meta: meta({ title: a.title, date: formatArticleDate(a.date), lead: a.lead }),
 });
 
+const RECORD_KEY = Symbol.for('toasoan.searchRecords.articleKey');
+/**
+ * What an article's record is made from: the article as stored (its digest) and its tags' names.
+ * Kept as text, not hashed: short enough for the index, and 50,000 hashes cost ~0.05 s per publish.
+ * Kept on the article, made while a standby build waits (lib/prime.ts): an article object is made
+ * again whenever its entry or tags change (lib/site.ts, madeArticles), as for its page keys.
+ */
+export const articleRecordKey = (site: Site, a: Article & { [RECORD_KEY]?: string }): string =>
+  (a[RECORD_KEY] ??= JSON.stringify([site.digests.get(a.id), a.tags.map((t) => t.name)]));
+
 /**
  * The records of the whole site (lib/search-records-file.ts). With `before`, the records of the last
  * build of the same code version, an article whose key (the article as stored: its digest covers
@@ -45,8 +55,7 @@ export const searchRecordEntries = (site: Site, before: RecordsBefore | null): {
   const entries: RecordEntry[] = [];
   let remade = 0;
   for (const a of site.articles) {
-    // Kept as text, not hashed: short enough for the index, and 50,000 hashes cost ~0.05 s per publish.
-    const key = JSON.stringify([site.digests.get(a.id), a.tags.map((t) => t.name)]);
+    const key = articleRecordKey(site, a);
     const previous = before?.byId.get(a.id);
     if (previous?.key === key) {
       entries.push({ id: a.id, key, kept: previous });
