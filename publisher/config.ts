@@ -174,9 +174,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     retryMaxMs: Math.max(e.PUBLISHER_RETRY_MAX_MS, e.PUBLISHER_RETRY_BASE_MS),
     buildCommand: e.PUBLISHER_BUILD_COMMAND
       ? ['/bin/sh', '-c', e.PUBLISHER_BUILD_COMMAND]
-      : // --expose-gc: a standby build collects the garbage of its work ahead before it says it is
-        // ready, rather than on the publish's path (web/src/lib/prime.ts).
-        [process.execPath, '--expose-gc', join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
+      : [process.execPath, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
     // A command of one's own may not know the site's standby protocol (web/src/lib/standby.ts).
     standby: e.PUBLISHER_STANDBY ? e.PUBLISHER_STANDBY === '1' : !e.PUBLISHER_BUILD_COMMAND,
     buildCwd: webDir,

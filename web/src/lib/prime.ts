@@ -20,10 +20,6 @@ export const primeSite = async (read: ReadCollection): Promise<void> => {
     }
     // The image service's native module, which the first image of a build loads (~0.1 s).
     await import('sharp');
-    // The garbage of this work, collected while the build waits rather than by the collector
-    // during the publish (~0.8 s of it at 50,000 articles). The rebuild service starts builds with
-    // --expose-gc (publisher/config.ts).
-    (globalThis as { gc?: () => void }).gc?.();
   } catch {
     // An empty store (the first build) or any other failure: the build's own assembly after the
     // publish makes everything and reports what fails.
