@@ -1,22 +1,21 @@
 import { link, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { ASSETS_FILE as ASSETS, CHANGES, KEYS, NEXT_KEYS as NEXT, RELEASE_STAMP as STAMP, routeOfKeys, type RouteChanges } from '../shared/src/page-keys.ts';
 import { mapConcurrent } from '../shared/src/pagination.ts';
 
 /**
  * Partial builds (web/src/lib/partial-build.ts). The build is given a folder of page keys
- * (PUBLISHER_PAGE_KEYS): per keyed route, `<route>.json` holds address → cache key of the live
- * release. The build renders only the addresses whose key changed and writes every address's new
- * key to `<route>.next.json`. This module makes the release from the live one and the build's
- * output and, once the release is live, keeps the new keys.
+ * (PUBLISHER_PAGE_KEYS; its files: shared/src/page-keys.ts): per keyed route, `<route>.json` holds
+ * address → cache key of the live release. The build renders only the addresses whose key changed,
+ * writes every address's new key to `<route>.next.json` and what it rendered and removed to
+ * `<route>.changes.json`. This module makes the release from the live one and the build's output
+ * and, once the release is live, keeps the new keys.
  *
  * Kept in the folder too: `assets.json`, the `/_astro/` files each keyed page refers to (images
  * made for it), so a page carried over keeps its images and images no page refers to any more are
  * removed; and `release`, the live release the keys describe (keys of any other release are
  * never trusted: the next build renders everything).
  */
-const NEXT = '.next.json';
-const ASSETS = 'assets.json';
-const STAMP = 'release';
 const ASTRO_DIR = '_astro';
 /** `/_astro/<file>` in HTML attributes, srcset lists, CSS urls and JSON. */
 const ASSET_REF = /\/_astro\/([^"'\s,)?#<>\\]+)/g;
@@ -96,7 +95,7 @@ export async function prepareKeys(dir: string, liveRelease: string | null, full:
   const stamp = (await readFile(join(dir, STAMP), 'utf8').catch(() => null))?.trim();
   const trusted = !full && liveRelease !== null && stamp === liveRelease;
   for (const name of await readdir(dir)) {
-    if (name.endsWith(NEXT) || !trusted) await rm(join(dir, name), { force: true });
+    if (name.endsWith(NEXT) || name.endsWith(CHANGES) || !trusted) await rm(join(dir, name), { force: true });
   }
   return trusted;
 }
@@ -139,16 +138,25 @@ const folderMaker = () => {
 };
 
 /**
- * What `stageFromLive` linked and the kept keys and page assets it linked them by, handed to
- * `completeFromStaging` so that the publish's critical path does not read them again (at 50,000
- * articles ~12 MB of JSON).
+ * What `stageFromLive` linked and what it learnt of the live release's pages while doing so, handed
+ * to `completeFromStaging` so that the publish's critical path costs what the build changed, not
+ * what the archive holds (at 50,000 articles, comparing every page's key and assets took ~0.3 s).
  */
 export interface Staged {
   /** Files linked from the live release. */
   files: Set<string>;
-  /** Keys of the live release by route file (`tin-tuc_slug_.json`). */
-  keys: Map<string, Keys>;
+  /** The live release's assets by page file (readAssets); completeFromStaging makes them the new release's. */
   assets: Record<string, string[]>;
+  /** Keyed pages of the live release. */
+  pages: number;
+  /** Live pages that cannot be carried over: the live release lacks them, or their assets are not known. */
+  uncarriable: Set<string>;
+  /** `/_astro/` files a live page refers to that the live release lacks (names, as in `assets`). */
+  unlinkedAssets: Set<string>;
+  /** Pages per list of assets (pages share their list's array: readAssets). */
+  listUses: Map<string[], number>;
+  /** Used lists naming each asset. */
+  assetUses: Map<string, number>;
 }
 
 /**
@@ -159,18 +167,29 @@ export interface Staged {
  */
 export async function stageFromLive(dir: string, liveDir: string | null, stagingDir: string): Promise<Staged> {
   await mkdir(stagingDir, { recursive: true });
-  const staged: Staged = { files: new Set(), keys: new Map(), assets: {} };
+  const staged: Staged = { files: new Set(), assets: {}, pages: 0, uncarriable: new Set(), unlinkedAssets: new Set(), listUses: new Map(), assetUses: new Map() };
   if (!liveDir) return staged;
-  staged.assets = await readAssets(dir);
+  const { assets, listUses, assetUses, uncarriable } = staged;
+  Object.assign(assets, await readAssets(dir));
   const files = new Set<string>();
   for (const name of await readdir(dir)) {
-    if (!name.endsWith('.json') || name.endsWith(NEXT) || name === ASSETS) continue;
-    const keys = (await readJson<Keys>(join(dir, name))) ?? {};
-    staged.keys.set(name, keys);
-    for (const address of Object.keys(keys)) {
+    if (routeOfKeys(name) === null) continue;
+    for (const address of Object.keys((await readJson<Keys>(join(dir, name))) ?? {})) {
       const file = outputFileOf(address);
       files.add(file);
-      for (const ref of staged.assets[file] ?? []) files.add(`${ASTRO_DIR}/${ref}`);
+      staged.pages += 1;
+      const refs = assets[file];
+      if (!refs) {
+        uncarriable.add(file);
+        continue;
+      }
+      const uses = listUses.get(refs) ?? 0;
+      listUses.set(refs, uses + 1);
+      if (uses > 0) continue;
+      for (const ref of refs) {
+        assetUses.set(ref, (assetUses.get(ref) ?? 0) + 1);
+        files.add(`${ASTRO_DIR}/${ref}`);
+      }
     }
   }
   const makeFolder = folderMaker();
@@ -179,6 +198,8 @@ export async function stageFromLive(dir: string, liveDir: string | null, staging
     await makeFolder(dirname(target));
     // A file the live release lacks is not staged; a page that needs it is then refused below.
     if (await link(join(liveDir, file), target).then(() => true, () => false)) staged.files.add(file);
+    else if (file.startsWith(`${ASTRO_DIR}/`)) staged.unlinkedAssets.add(file.slice(ASTRO_DIR.length + 1));
+    else uncarriable.add(file);
   });
   return staged;
 }
@@ -186,58 +207,65 @@ export async function stageFromLive(dir: string, liveDir: string | null, staging
 const notCarried = (file: string) => new Error(`${file} was not rendered and the live release has no copy of it`);
 
 /**
- * Makes the release in `stagingDir` (filled by `stageFromLive`) from the build's output `buildDir`:
- * every file the build wrote is moved in, replacing the live release's copy; a keyed page the build
- * did not render, whose key is therefore unchanged, stays as staged with the `/_astro/` files it
- * refers to; staged pages no route has any more, and images no page refers to any more, are
- * removed. Everything without a key (feeds, scripts, styles, the search index) every build
- * writes itself.
+ * Makes the release in `stagingDir` (filled by `stageFromLive`) from the build's output `buildDir`
+ * and the changes it recorded: every file the build wrote is moved in, replacing the live
+ * release's copy; a keyed page the build did not render, whose key is therefore unchanged, stays
+ * as staged with the `/_astro/` files it refers to; staged pages no route has any more, and images
+ * no page refers to any more, are removed. Everything without a key (feeds, scripts, styles, the
+ * search index) every build writes itself.
  */
-export async function completeFromStaging(dir: string, buildDir: string, stagingDir: string, { files: staged, keys: liveKeys, assets: previousAssets }: Staged): Promise<Completion> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith(NEXT));
+export async function completeFromStaging(dir: string, buildDir: string, stagingDir: string, staged: Staged): Promise<Completion> {
+  const { files, assets, listUses, assetUses } = staged;
   const built = new Set(await filesIn(buildDir));
-  const assets: Record<string, string[]> = {};
   const removed: string[] = [];
-  const kept = new Set<string>();
-  /** `/_astro/` files the carried pages refer to, by name: the same images are on many pages, each is checked once. */
-  const keptAssets = new Set<string>();
-  /** Lists of those checked: pages with the same list share its array (readAssets). */
-  const keptLists = new Set<string[]>();
-  let rendered = 0;
-  let carried = 0;
-  for (const name of names) {
-    const next = (await readJson<Keys>(join(dir, name))) ?? {};
-    const previous = liveKeys.get(name.replace(NEXT, '.json')) ?? {};
-    for (const address of Object.keys(previous)) if (!(address in next)) removed.push(outputFileOf(address));
-    const renderedFiles: string[] = [];
-    for (const file of Object.keys(next).map(outputFileOf)) {
-      if (built.has(file)) {
-        renderedFiles.push(file);
-        continue;
-      }
-      const refs = previousAssets[file];
-      if (!refs || !staged.has(file)) throw notCarried(file);
-      if (!keptLists.has(refs)) {
-        for (const ref of refs) {
-          if (keptAssets.has(ref)) continue;
-          const asset = `${ASTRO_DIR}/${ref}`;
-          if (!staged.has(asset) && !built.has(asset)) throw notCarried(asset);
-          keptAssets.add(ref);
-        }
-        keptLists.add(refs);
-      }
-      kept.add(file);
-      assets[file] = refs;
-      carried += 1;
+  const renderedFiles: string[] = [];
+  for (const name of await readdir(dir)) {
+    if (!name.endsWith(CHANGES)) continue;
+    const changes = await readJson<RouteChanges>(join(dir, name));
+    if (!changes) throw new Error(`${name}: the build's record of its changes cannot be read`);
+    for (const address of changes.removed) removed.push(outputFileOf(address));
+    for (const address of changes.rendered) {
+      const file = outputFileOf(address);
+      if (!built.has(file)) throw new Error(`${file} was rendered but the build did not write it`);
+      renderedFiles.push(file);
     }
-    // Only rendered pages are read; a carried page's assets are known (at 50k a file operation
-    // per page of the site cost ~0.3 s of every publish).
-    await mapConcurrent(renderedFiles, CONCURRENCY, async (file) => {
-      assets[file] = await assetsIn(join(buildDir, file));
-    });
-    rendered += renderedFiles.length;
   }
-  if (staged.size === 0) {
+  /** Assets whose last using list lost its last page. */
+  const unused: string[] = [];
+  /** A live page no longer carried over: its list loses a use, the list's assets one once no page uses it. */
+  const release = (file: string) => {
+    const refs = assets[file];
+    if (!refs) return;
+    const uses = listUses.get(refs)! - 1;
+    listUses.set(refs, uses);
+    if (uses > 0) return;
+    for (const ref of refs) {
+      const left = assetUses.get(ref)! - 1;
+      assetUses.set(ref, left);
+      if (left === 0) unused.push(ref);
+    }
+  };
+  let renderedLive = 0;
+  for (const file of renderedFiles) {
+    if (files.has(file) || staged.uncarriable.has(file)) renderedLive += 1;
+    release(file);
+  }
+  for (const file of removed) {
+    release(file);
+    delete assets[file];
+  }
+  const notCarriedOver = new Set([...removed, ...renderedFiles]);
+  for (const file of staged.uncarriable) if (!notCarriedOver.has(file)) throw notCarried(file);
+  for (const ref of staged.unlinkedAssets) {
+    if ((assetUses.get(ref) ?? 0) > 0 && !built.has(`${ASTRO_DIR}/${ref}`)) throw notCarried(`${ASTRO_DIR}/${ref}`);
+  }
+  // Only rendered pages are read; a carried page's assets are known.
+  await mapConcurrent(renderedFiles, CONCURRENCY, async (file) => {
+    assets[file] = await assetsIn(join(buildDir, file));
+  });
+  const rendered = renderedFiles.length;
+  const carried = staged.pages - removed.length - renderedLive;
+  if (files.size === 0) {
     // Nothing was staged (a full build, or the first): the build's output is the release as it is.
     await rm(stagingDir, { recursive: true });
     await rename(buildDir, stagingDir);
@@ -248,8 +276,8 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
     await makeFolder(dirname(join(stagingDir, file)));
     await rename(join(buildDir, file), join(stagingDir, file));
   });
-  const isKept = (file: string) => kept.has(file) || (file.startsWith(`${ASTRO_DIR}/`) && keptAssets.has(file.slice(ASTRO_DIR.length + 1)));
-  await mapConcurrent([...staged].filter((file) => !isKept(file) && !built.has(file)), CONCURRENCY, async (file) => {
+  const dropped = [...removed, ...unused.map((ref) => `${ASTRO_DIR}/${ref}`)].filter((file) => files.has(file) && !built.has(file));
+  await mapConcurrent(dropped, CONCURRENCY, async (file) => {
     await rm(join(stagingDir, file));
     // A dropped page leaves its folders empty; a full build would have none.
     for (let folder = dirname(file); folder !== '.'; folder = dirname(folder)) {
@@ -263,7 +291,8 @@ export async function completeFromStaging(dir: string, buildDir: string, staging
 export async function keepKeys(dir: string, id: string, assets: Completion['assets']): Promise<void> {
   await rm(join(dir, STAMP), { force: true });
   for (const name of await readdir(dir)) {
-    if (name.endsWith(NEXT)) await rename(join(dir, name), join(dir, name.replace(NEXT, '.json')));
+    if (name.endsWith(NEXT)) await rename(join(dir, name), join(dir, name.replace(NEXT, KEYS)));
+    else if (name.endsWith(CHANGES)) await rm(join(dir, name));
   }
   await writeAssets(dir, assets);
   await writeFile(join(dir, STAMP), id);

@@ -2,10 +2,11 @@
  * Partial builds, the rebuild service's publish path. With PUBLISHER_PAGE_KEYS naming a folder,
  * each keyed route renders only the paths whose cache key (lib/cache-keys.ts: everything the page
  * shows) differs from the key recorded when the live release was built, and records this build's
- * keys of all its paths beside them (`<route>.next.json`). The service makes the release from the
- * live one plus what was rendered, removes the paths no route has any more, and keeps the new keys
- * once the release is live (publisher/partial.ts). Without the variable, as in a plain
- * `astro build`, every path is rendered.
+ * keys of all its paths beside them (`<route>.next.json`), with what it rendered and what is gone
+ * (`<route>.changes.json`; the folder's contract: shared/src/page-keys.ts). The service makes the
+ * release from the live one plus what was rendered, removes the paths no route has any more, and
+ * keeps the new keys once the release is live (publisher/partial.ts). Without the variable, as in a
+ * plain `astro build`, every path is rendered.
  *
  * A build costs what changed, not what the archive holds: Astro neither visits nor copies the
  * unchanged pages (its own experimental incremental build did both, 20 s for 15,000 pages at 10k,
@@ -13,8 +14,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { CHANGES, KEYS, NEXT_KEYS, PAGE_KEYS_ENV, routeOfKeys, type RouteChanges } from '@toasoan/shared/page-keys';
 
-export const PAGE_KEYS_ENV = 'PUBLISHER_PAGE_KEYS';
+export { PAGE_KEYS_ENV };
 
 interface KeyedPath {
   params: Record<string, string | number | undefined>;
@@ -50,9 +52,17 @@ const readKeys = (file: string): Record<string, string> | null => {
   }
 };
 
+/** A route's keys in the live release, and how many (counted once, not per build step). */
+interface LiveKeys {
+  keys: Record<string, string>;
+  count: number;
+}
+const liveKeysOf = (keys: Record<string, string> | null): LiveKeys => ({ keys: keys ?? {}, count: keys ? Object.keys(keys).length : 0 });
+const NO_KEYS = liveKeysOf(null);
+
 /** Keys read when the build started, by route file name (`tin-tuc_slug_`); shared by the config's and the bundle's copies of this module. */
 const KEYS_AHEAD = Symbol.for('toasoan.partialBuild.keysAhead');
-type KeysAhead = Map<string, Record<string, string> | null>;
+type KeysAhead = Map<string, LiveKeys>;
 
 /**
  * Reads the live release's keys of every route as the build starts (integrations/read-ahead.ts). In
@@ -71,8 +81,8 @@ export const readKeysAhead = () => {
     // No folder yet: no route has keys.
   }
   for (const name of names) {
-    // assets.json is the rebuild service's own (publisher/partial.ts), not a route's.
-    if (name.endsWith('.json') && !name.endsWith('.next.json') && name !== 'assets.json') ahead.set(name.slice(0, -'.json'.length), readKeys(path.join(dir, name)));
+    const route = routeOfKeys(name);
+    if (route !== null) ahead.set(route, liveKeysOf(readKeys(path.join(dir, name))));
   }
   (globalThis as Record<symbol, unknown>)[KEYS_AHEAD] = ahead;
 };
@@ -98,19 +108,31 @@ export const renderChanged =
     if (!dir) return all;
     const name = keysFileOf(pattern);
     const ahead = keysAhead();
-    const previous = (ahead ? ahead.get(name) : readKeys(path.join(dir, `${name}.json`))) ?? {};
+    const live = ahead ? (ahead.get(name) ?? NO_KEYS) : liveKeysOf(readKeys(path.join(dir, `${name}${KEYS}`)));
     // The new keys as JSON text, not an object of up to 50,000 properties made only to be serialised.
     const next: string[] = [];
     const addresses: string[] = [];
+    const changes: RouteChanges = { rendered: [], removed: [] };
+    /** Paths the live release has too: when all of its paths are still here, none was removed. */
+    let stillHere = 0;
     const addressOf = pathMaker(pattern);
     const changed = all.filter((entry) => {
       const address = addressOf(entry.params);
       addresses.push(address);
       next.push(`${JSON.stringify(address)}:${JSON.stringify(entry.cacheKey)}`);
-      return previous[address] !== entry.cacheKey;
+      const before = live.keys[address];
+      if (before !== undefined) stillHere += 1;
+      if (before === entry.cacheKey) return false;
+      changes.rendered.push(address);
+      return true;
     });
+    if (stillHere < live.count) {
+      const here = new Set(addresses);
+      changes.removed = Object.keys(live.keys).filter((address) => !here.has(address));
+    }
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `${name}.next.json`), `{${next.join(',')}}`);
+    writeFileSync(path.join(dir, `${name}${NEXT_KEYS}`), `{${next.join(',')}}`);
+    writeFileSync(path.join(dir, `${name}${CHANGES}`), JSON.stringify(changes));
     addressRegistry().set(name, addresses);
     return changed;
   };
