@@ -6,7 +6,7 @@
  * cache key showing the body, still changes with the body.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { siteCacheDir } from './cache-dir';
 
@@ -37,6 +37,12 @@ export const readBody = (ref: string): string => {
 /** References of the bodies on disk. */
 export const keptBodies = (): Set<string> =>
   new Set((existsSync(bodiesDir()) ? readdirSync(bodiesDir()) : []).filter((name) => name.endsWith('.html')).map((name) => name.slice(0, -'.html'.length)));
+
+/** The folder as it is now (which folder, last changed when): another value once a body was added or removed, or the folder replaced. */
+export const bodiesFolderState = (): string => {
+  const info = statSync(bodiesDir(), { bigint: true, throwIfNoEntry: false });
+  return info ? `${info.ino}:${info.mtimeNs}` : 'none';
+};
 
 /** Removes the bodies no stored article refers to any more (an edit leaves the old one behind). */
 export const dropBodiesExcept = (kept: ReadonlySet<string>, onDisk: ReadonlySet<string>) => {

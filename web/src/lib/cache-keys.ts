@@ -12,7 +12,10 @@ import {
   documentKinds,
   documentYears,
   mainMenu,
+  neighbours,
+  RELATED_COUNT,
   sameItems,
+  timelinePlace,
   type Article,
   type DocumentItem,
   type Site,
@@ -111,12 +114,37 @@ export const chromeKey = digestOnce((site: Site) => {
   return [[env.siteUrl, env.publicCmsUrl, env.mediaUrl, env.strapiUrl], site.settings, mainMenu(site)];
 });
 
+/** `items` are list.slice(start, end), by identity, without copying the slice. */
+const sameSlice = (items: readonly Article[], list: readonly Article[], start: number, end: number) => {
+  const stop = Math.min(end, list.length);
+  const from = Math.min(start, stop);
+  if (items.length !== stop - from) return false;
+  for (let i = 0; i < items.length; i += 1) if (items[i] !== list[from + i]) return false;
+  return true;
+};
+
 /**
  * An article page: the article as stored (digest), its counts, comments, tags, category and
- * neighbours. The same article, neighbours and chrome give the key made before (see PAGE): at
- * 50,000 articles making every key took ~0.5 s of each publish.
+ * neighbours (lib/site.ts). The same article, neighbours and chrome give the key made before (see
+ * PAGE), checked in place in the category's timeline: at 50,000 articles making every key took
+ * ~0.5 s of each publish, and copying every article's neighbours to compare them ~0.05 s.
  */
-export const articleKey = (site: Site, article: Keyed, newer: Article[], older: Article[]): string => {
+export const articlePageKey = (site: Site, article: Keyed): string => {
+  const { list, index } = timelinePlace(site, article);
+  const kept = article[PAGE];
+  if (
+    kept &&
+    kept.chrome === chromeKey(site) &&
+    sameSlice(kept.newer, list, Math.max(0, index - RELATED_COUNT), index) &&
+    sameSlice(kept.older, list, index + 1, index + 1 + RELATED_COUNT)
+  ) {
+    return kept.key;
+  }
+  const { newer, older } = neighbours(site, article);
+  return articleKey(site, article, newer, older);
+};
+
+const articleKey = (site: Site, article: Keyed, newer: Article[], older: Article[]): string => {
   const chrome = chromeKey(site);
   const kept = article[PAGE];
   if (kept && kept.chrome === chrome && sameItems(kept.newer, newer) && sameItems(kept.older, older)) return kept.key;
@@ -134,9 +162,26 @@ export const articleKey = (site: Site, article: Keyed, newer: Article[], older: 
   return key;
 };
 
-/** A page of article cards (news, category and tag lists): the cards and the pager's extent. */
-export const articleListKey = (site: Site, items: Article[], ...rest: unknown[]): string =>
-  keyOf(chromeKey(site), JSON.stringify(rest), items.map(textsOf(site).card));
+/**
+ * List keys made in this build process, by page address. A standby build keys every list page
+ * ahead of its publish (lib/prime.ts, lib/list-pages.ts); after it a page whose articles are the
+ * same objects in the same order (an article object is made again whenever anything it holds
+ * changes, as for PAGE) with the same chrome and rest has the key made before: at 50,000 articles
+ * ~20,000 list pages hashed their cards again on every publish (~0.1 s).
+ */
+const LISTS = Symbol.for('toasoan.cacheKeys.lists');
+const listKeys = ((globalThis as Record<symbol, unknown>)[LISTS] ??= new Map()) as Map<string, { chrome: string; rest: string; items: Article[]; key: string }>;
+
+/** A page of article cards (news, category and tag lists) at `address`: the cards and the pager's extent. */
+export const articleListKey = (site: Site, address: string, items: Article[], ...rest: unknown[]): string => {
+  const chrome = chromeKey(site);
+  const restText = JSON.stringify(rest);
+  const kept = listKeys.get(address);
+  if (kept && kept.chrome === chrome && kept.rest === restText && sameItems(kept.items, items)) return kept.key;
+  const key = keyOf(chrome, restText, items.map(textsOf(site).card));
+  listKeys.set(address, { chrome, rest: restText, items, key });
+  return key;
+};
 
 /** A page of the document lists: its rows, the kind, year and field filters, the pager's extent. */
 export const documentListKey = (site: Site, items: DocumentItem[], ...rest: unknown[]): string =>

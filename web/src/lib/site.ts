@@ -243,13 +243,17 @@ const categoryListsBySite = new WeakMap<SiteData, Map<string, Article[]>>();
  * newer: the closest newer ones, listed newest first; older: the closest older ones.
  */
 export const neighbours = (site: SiteData, article: Article, count = RELATED_COUNT) => {
-  const { byCategory, position } = categoryTimeline(site);
-  const same = byCategory.get(article.category?.id ?? null) ?? [];
-  const index = position.get(article.id) ?? -1;
+  const { list, index } = timelinePlace(site, article);
   return {
-    newer: same.slice(Math.max(0, index - count), index),
-    older: same.slice(index + 1, index + 1 + count),
+    newer: list.slice(Math.max(0, index - count), index),
+    older: list.slice(index + 1, index + 1 + count),
   };
+};
+
+/** An article's category timeline (newest first) and its index there: its neighbours, not copied. */
+export const timelinePlace = (site: SiteData, article: Article) => {
+  const { byCategory, position } = categoryTimeline(site);
+  return { list: byCategory.get(article.category?.id ?? null) ?? [], index: position.get(article.id) ?? -1 };
 };
 
 // Every article page asks for its neighbours; indexing the timeline once per build keeps a
