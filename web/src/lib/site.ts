@@ -64,7 +64,8 @@ interface MadeArticle {
 const madeArticles = ((globalThis as Record<symbol, unknown>)[Symbol.for('toasoan.site.madeArticles')] ??= new WeakMap()) as WeakMap<object, MadeArticle>;
 /**
  * Newest first, in code-unit order: the same as the locale's for ISO dates and CMS ids, at a
- * fraction of the cost (a localeCompare sort of 50,000 articles took ~0.1 s).
+ * fraction of the cost (a localeCompare sort of 50,000 articles took ~0.1 s; documents, albums and
+ * gallery images are sorted likewise).
  */
 const newestFirst = (a: Article, b: Article) => byCodeUnits(b.date, a.date) || byCodeUnits(a.id, b.id);
 /** The last assembly's articles in order, kept beside madeArticles and for the same reason. */
@@ -153,12 +154,12 @@ export const assembleSite = async (read: ReadCollection): Promise<Site> => {
         const count = countOf.get(id);
         return toDocument({ ...data, views: count?.views ?? 0, downloads: count?.downloads ?? 0 }, base);
       })
-      .sort((a, b) => (b.issuedAt ?? '').localeCompare(a.issuedAt ?? '') || a.id.localeCompare(b.id)),
-    albums: albums.map((a) => toAlbum(a.data, base)).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '') || a.id.localeCompare(b.id)),
+      .sort((a, b) => byCodeUnits(b.issuedAt ?? '', a.issuedAt ?? '') || byCodeUnits(a.id, b.id)),
+    albums: albums.map((a) => toAlbum(a.data, base)).sort((a, b) => byCodeUnits(b.date ?? '', a.date ?? '') || byCodeUnits(a.id, b.id)),
     galleryImages: galleryImages
       .map((g) => toGalleryImage(g.data, base))
       .filter((g) => g !== undefined)
-      .sort((a, b) => (b.takenAt ?? '').localeCompare(a.takenAt ?? '') || a.id.localeCompare(b.id)),
+      .sort((a, b) => byCodeUnits(b.takenAt ?? '', a.takenAt ?? '') || byCodeUnits(a.id, b.id)),
     categories: [...categories.map((c) => c.data)].sort(byOrder).map(toCategory),
     tags: tags.map((t) => toTag(t.data)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     digests,
@@ -345,7 +346,9 @@ export const mainMenu = (site: SiteData): { before: MenuItem[]; more: MenuItem[]
 };
 
 const MOST_READ_KEPT = 10;
-const readMore = (a: Article, b: Article) => b.views - a.views || b.date.localeCompare(a.date);
+// Dates by code units, as in newestFirst: among 50,000 articles most tie on views with the tenth
+// most read, and localeCompare on each tie cost ~0.05 s of each publish.
+const readMore = (a: Article, b: Article) => b.views - a.views || byCodeUnits(b.date, a.date);
 
 /**
  * The most read articles by the view counts known at build time (computed once per build): the
