@@ -128,8 +128,19 @@ export const updateSearchIndex = async (
   const deltaDir = path.join(indexDir, DELTA_DIR);
   const { digests } = records;
   const base = ready ? ready.base : await readBaseRecords(cacheDir);
-  let delta = base ? [...digests].filter(([id, digest]) => base[id]?.[1] !== digest).map(([id]) => id) : [];
-  let stale = base ? Object.entries(base).filter(([id, [, digest]]) => digest !== digests.get(id)).map(([, [url]]) => url) : [];
+  // Compared without an entry array per record: at 50,000 articles those were most of the ~0.3 s
+  // the garbage collector took in this command after the build's end.
+  let delta: string[] = [];
+  let stale: string[] = [];
+  if (base) {
+    digests.forEach((digest, id) => {
+      if (base[id]?.[1] !== digest) delta.push(id);
+    });
+    for (const id in base) {
+      const [url, digest] = base[id]!;
+      if (digest !== digests.get(id)) stale.push(url);
+    }
+  }
   let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
   if (!full && delta.length) {
     await writeSearchIndex(parsed(await records.texts(delta)).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir, ready?.pagefind);
