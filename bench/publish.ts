@@ -140,12 +140,14 @@ const main = async () => {
   const rssFile = path.join(workDir, 'maxrss');
   const astro = path.join(WEB_DIR, 'node_modules', 'astro', 'bin', 'astro.mjs');
   const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-  const { BUILD_NODE_FLAGS, loadConfig } = await import('../publisher/config.ts');
+  const { loadConfig } = await import('../publisher/config.ts');
+  const { STANDBY_NODE_FLAGS } = await import('../publisher/build.ts');
   const buildCommand = [
     // -a: appended when each build ends (a standby build starts before the last one is read).
     '/usr/bin/time', '-a', '-o', rssFile, '-f', '%M',
-    process.execPath, ...BUILD_NODE_FLAGS, astro, 'build', '--outDir',
-  ].map(quote).join(' ') + ' "$PUBLISHER_OUT_DIR" $([ "$PUBLISHER_FULL_BUILD" = 1 ] && echo --force)';
+    process.execPath,
+  ].map(quote).join(' ') +
+    ` $([ "$PUBLISHER_STANDBY" = 1 ] && echo ${STANDBY_NODE_FLAGS.join(' ')}) ${quote(astro)} build --outDir "$PUBLISHER_OUT_DIR" $([ "$PUBLISHER_FULL_BUILD" = 1 ] && echo --force)`;
 
   const { startPublisher } = await import('../publisher/server.ts');
   const events: Array<{ event: string; at: number; fields: Record<string, unknown> }> = [];

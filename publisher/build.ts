@@ -33,12 +33,26 @@ export interface RunningBuild {
 }
 
 /**
+ * Node's flags for a standby build (`{standbyNodeFlags}` in the build command): its young
+ * generation fixed at 64 MB a half instead of growing from 1 MB. A publish's partial build makes
+ * its site model, keys and lists anew and keeps them to its end, and with the default size V8
+ * copied them between its halves every few megabytes (at 50,000 articles ~40 scavenges, ~0.5 s of
+ * a 4 s build; 0.2–0.35 s with these, `--trace-gc`). Not in full builds, whose peak memory at
+ * 50,000 articles is near 3 GiB already.
+ */
+export const STANDBY_NODE_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
+
+/**
  * Starts the site build into `outDir`. On failure the error message ends with the last lines of
  * output, because that is where astro and most tools print the actual cause. With `standby` the
  * build starts now but waits for `go()` before reading any data (web/src/lib/standby.ts).
  */
 export function startBuild(command: BuildCommand, outDir: string, options: RunOptions & { standby?: boolean } = {}): RunningBuild {
-  const argv = command.argv.flatMap((arg) => (arg === '{force}' ? (options.full ? ['--force'] : []) : [arg.replaceAll('{outDir}', outDir)]));
+  const argv = command.argv.flatMap((arg) => {
+    if (arg === '{force}') return options.full ? ['--force'] : [];
+    if (arg === '{standbyNodeFlags}') return options.standby ? STANDBY_NODE_FLAGS : [];
+    return [arg.replaceAll('{outDir}', outDir)];
+  });
   const [file, ...args] = argv;
   let markReady: (ready: boolean) => void = () => undefined;
   const ready = new Promise<boolean>((resolve) => (markReady = resolve));

@@ -30,7 +30,7 @@ describe('loadConfig', () => {
       relay: null,
       standby: true,
     });
-    expect(config.buildCommand.slice(1)).toEqual(['--min-semi-space-size=64', '--max-semi-space-size=64', '/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}', '{force}']);
+    expect(config.buildCommand.slice(1)).toEqual(['{standbyNodeFlags}', '/srv/toasoan/web/node_modules/astro/bin/astro.mjs', 'build', '--outDir', '{outDir}', '{force}']);
   });
 
   test('the site server is separate from the control endpoints and only runs when given a port', () => {

@@ -35,7 +35,11 @@ export interface PublisherConfig {
   maxWaitMs: number;
   retryBaseMs: number;
   retryMaxMs: number;
-  /** argv; the token `{outDir}` is replaced by the release folder, which is also in env PUBLISHER_OUT_DIR. */
+  /**
+   * argv; the token `{outDir}` is replaced by the release folder, which is also in env
+   * PUBLISHER_OUT_DIR, `{force}` by `--force` in a full build, `{standbyNodeFlags}` by
+   * STANDBY_NODE_FLAGS in a standby build (build.ts).
+   */
   buildCommand: string[];
   /** Start the next partial build ahead of the publish, waiting for it (server.ts startStandby). */
   standby: boolean;
@@ -76,15 +80,6 @@ export interface PublisherConfig {
 }
 
 export class ConfigError extends Error {}
-
-/**
- * The site build's young generation, fixed at 64 MB a half instead of growing from 1 MB: a
- * publish's build makes its site model, keys and lists anew and keeps them to the end, and with
- * the default size V8 copied them between its halves every few megabytes (at 50,000 articles
- * ~40 scavenges, 0.5 s of a 4 s build; 0.2–0.35 s with these; `--trace-gc`, docs/benchmarks.md).
- * Full builds of 50,000 articles peaked no higher with it.
- */
-export const BUILD_NODE_FLAGS = ['--min-semi-space-size=64', '--max-semi-space-size=64'];
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 const port = (fallback?: number) => {
@@ -183,7 +178,7 @@ export function loadConfig(env: Record<string, string | undefined>, defaultSiteD
     retryMaxMs: Math.max(e.PUBLISHER_RETRY_MAX_MS, e.PUBLISHER_RETRY_BASE_MS),
     buildCommand: e.PUBLISHER_BUILD_COMMAND
       ? ['/bin/sh', '-c', e.PUBLISHER_BUILD_COMMAND]
-      : [process.execPath, ...BUILD_NODE_FLAGS, join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
+      : [process.execPath, '{standbyNodeFlags}', join(webDir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', '{outDir}', '{force}'],
     // A command of one's own may not know the site's standby protocol (web/src/lib/standby.ts).
     standby: e.PUBLISHER_STANDBY ? e.PUBLISHER_STANDBY === '1' : !e.PUBLISHER_BUILD_COMMAND,
     buildCwd: webDir,
