@@ -112,6 +112,12 @@ const dropUnlisted = (store: LoaderContext['store'], storedListed: number, liste
   return dropped;
 };
 
+/** Validates an item and stores it by id with its digest. */
+const storeItem = async ({ store, parseData, generateDigest }: LoaderContext, item: { documentId: string }) => {
+  const data = await parseData({ id: item.documentId, data: item as unknown as Record<string, unknown> });
+  store.set({ id: item.documentId, data, digest: generateDigest(data) });
+};
+
 /** The stored data holds exactly the item's own fields, each the same value (compared by identity: a nested object differs). */
 const storedAs = (stored: Record<string, unknown> | undefined, item: Record<string, unknown>) => {
   if (!stored) return false;
@@ -123,16 +129,13 @@ const storedAs = (stored: Record<string, unknown> | undefined, item: Record<stri
  * Stores every item of a small collection by id with its digest; drops stored ids the CMS no
  * longer lists. An item the store holds as it is skips validation and hashing.
  */
-const replaceAll = async <T extends { documentId: string }>(
-  { store, parseData, generateDigest }: LoaderContext,
-  items: readonly T[],
-) => {
+const replaceAll = async <T extends { documentId: string }>(context: LoaderContext, items: readonly T[]) => {
+  const { store } = context;
   const ids = new Set<string>();
   for (const item of items) {
     ids.add(item.documentId);
     if (storedAs(store.get(item.documentId)?.data, item as unknown as Record<string, unknown>)) continue;
-    const data = await parseData({ id: item.documentId, data: item as unknown as Record<string, unknown> });
-    store.set({ id: item.documentId, data, digest: generateDigest(data) });
+    await storeItem(context, item);
   }
   for (const id of store.keys()) if (!ids.has(id)) store.delete(id);
 };
@@ -151,7 +154,7 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
   /** Listed ids to fetch again because they show data of the changed or dropped ids given. */
   alsoStale: (changedOrDropped: ReadonlySet<string>) => Iterable<string> = () => [],
 ) => {
-  const { store, parseData, generateDigest, logger } = context;
+  const { store, logger } = context;
   const { documentIds, updatedAts } = listing;
   const stale = new Set<string>();
   let storedListed = 0;
@@ -176,8 +179,7 @@ const syncChanged = async <T extends { documentId: string; updatedAt?: string | 
     const items = (await Promise.all(chunks.map(fetchByIds))).flat();
     fetched += items.length;
     for (const item of await toStored(items)) {
-      const data = await parseData({ id: item.documentId, data: item as unknown as Record<string, unknown> });
-      store.set({ id: item.documentId, data, digest: generateDigest(data) });
+      await storeItem(context, item);
     }
   }
   // An entry unpublished between the listing and the fetch is not fetched and stays stored until
@@ -297,7 +299,7 @@ type Counts = {
 const countsLoader: Loader = {
   name: 'toasoan-counts',
   load: async (context) => {
-    const { store, parseData, generateDigest } = context;
+    const { store } = context;
     const { articles, documents } = await siteStates();
     // Compared field by field, and an entry made only for counts that moved: at 50,000 articles
     // an object per count cost ~0.1 s of each publish.
@@ -312,8 +314,7 @@ const countsLoader: Loader = {
     articles.documentIds.forEach((id, i) => compare(id, articles.views[i]!, 0, articles.ratingAverages[i]!, articles.ratingCounts[i]!));
     documents.documentIds.forEach((id, i) => compare(id, documents.views[i]!, documents.downloads[i]!, 0, 0));
     for (const item of moved) {
-      const data = await parseData({ id: item.documentId, data: item as unknown as Record<string, unknown> });
-      store.set({ id: item.documentId, data, digest: generateDigest(data) });
+      await storeItem(context, item);
     }
     dropUnlisted(store, storedListed, () => [...articles.documentIds, ...documents.documentIds]);
   },

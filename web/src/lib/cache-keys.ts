@@ -140,14 +140,8 @@ export const articlePageKey = (site: Site, article: Keyed): string => {
   ) {
     return kept.key;
   }
-  const { newer, older } = neighbours(site, article);
-  return articleKey(site, article, newer, older);
-};
-
-const articleKey = (site: Site, article: Keyed, newer: Article[], older: Article[]): string => {
   const chrome = chromeKey(site);
-  const kept = article[PAGE];
-  if (kept && kept.chrome === chrome && sameItems(kept.newer, newer) && sameItems(kept.older, older)) return kept.key;
+  const { newer, older } = neighbours(site, article);
   const { card, tags } = textsOf(site);
   const key = keyOf(
     chrome,
