@@ -145,11 +145,11 @@ export async function getStatus(url: string): Promise<PublisherStatus> {
   return (await fetch(`${url}/status`, { headers: { authorization: `Bearer ${SECRET}` } })).json() as Promise<PublisherStatus>;
 }
 
-/** No build running or waiting. */
+/** No build running or waiting, and nothing readying the next publish (its staging may still run after a release). */
 export function idle(url: string) {
   return waitFor('the publisher to be idle', async () => {
     const status = await getStatus(url);
-    return !status.building && status.queued === 0 && status;
+    return !status.building && status.queued === 0 && !status.preparing && status;
   });
 }
 
