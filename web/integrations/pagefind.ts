@@ -74,20 +74,50 @@ const parsed = (records: readonly Buffer[]) => records.map((json) => JSON.parse(
 const BASE_RECORDS_FILE = 'records-by-id.json';
 type BaseRecords = Record<string, [url: string, digest: string]>;
 
+/** What the full index lacks or has out of date: ids for the delta, and the full index's addresses (by id) to leave out. */
+interface Compared {
+  delta: Set<string>;
+  stale: Map<string, string>;
+}
+
+/** Compares the records `ids` with the full index's, into `compared`. */
+const compareIds = (ids: Iterable<string>, digests: ReadonlyMap<string, string>, base: BaseRecords, compared: Compared) => {
+  for (const id of ids) {
+    const digest = digests.get(id);
+    const held = base[id];
+    if (digest !== undefined && held?.[1] !== digest) compared.delta.add(id);
+    else compared.delta.delete(id);
+    if (held && held[1] !== digest) compared.stale.set(id, held[0]);
+    else compared.stale.delete(id);
+  }
+};
+
+// Without an entry array per record: at 50,000 articles those were most of the ~0.3 s the garbage
+// collector took in this command after the build's end.
+const compareAll = (digests: ReadonlyMap<string, string>, base: BaseRecords): Compared => {
+  const compared: Compared = { delta: new Set(), stale: new Map() };
+  compareIds(digests.keys(), digests, base, compared);
+  for (const id in base) if (!digests.has(id)) compared.stale.set(id, base[id]![0]);
+  return compared;
+};
+
 /**
- * What an index command can ready before the build's end: the full index's record digests (read)
- * and Pagefind's indexer (started). Only the command itself rewrites the full index, and the
- * rebuild service runs one at a time.
+ * What an index command can ready before the build's end: the full index's record digests (read),
+ * Pagefind's indexer (started), and the records of the build before compared with the full index
+ * (caught up with the build's changes once it ends: SearchRecordsSource.catchUp). Only the
+ * command itself rewrites the full index, and the rebuild service runs one at a time.
  */
 export interface ReadyIndex {
   base: BaseRecords | null;
   pagefind: ReturnType<typeof startPagefind>;
+  records: { source: SearchRecordsSource; compared: Compared } | null;
 }
 export const readyIndex = async (cacheDir: string): Promise<ReadyIndex> => {
   const pagefind = startPagefind();
   // Awaited when the delta is written; a command that fails before must not also report it unhandled.
   pagefind.catch(() => undefined);
-  return { base: await readBaseRecords(cacheDir), pagefind };
+  const [base, source] = await Promise.all([readBaseRecords(cacheDir), readSearchRecordsSource(cacheDir)]);
+  return { base, pagefind, records: base && source ? { source, compared: compareAll(source.digests, base) } : null };
 };
 
 const readBaseRecords = (cacheDir: string) =>
@@ -108,6 +138,15 @@ export const prepareSearchIndex = async (indexDir: string, cacheDir: string): Pr
 };
 
 /**
+ * The records the last build left, for `updateSearchIndex`: those read ahead (`ready`) caught up
+ * with the build's changes, with the ids that changed; else read whole.
+ */
+export const recordsAfterBuild = async (cacheDir: string, ready?: ReadyIndex): Promise<{ records: SearchRecordsSource; changed?: string[] }> => {
+  const changed = ready?.records ? await ready.records.source.catchUp() : null;
+  return changed ? { records: ready!.records!.source, changed } : { records: await readSearchRecords(cacheDir) };
+};
+
+/**
  * Writes into `indexDir` the search index of `records` (as a build leaves them:
  * lib/search-records-file.ts) as a full index plus a delta: the full index made earlier (hard
  * links, no copy), the records added or changed since indexed alone (marked `fresh`), and the
@@ -115,32 +154,27 @@ export const prepareSearchIndex = async (indexDir: string, cacheDir: string): Pr
  * only the delta's texts are read and parsed. The first time,
  * or once the delta passes DELTA_LIMIT records, the full index is made again from all records
  * (~20 s at 10,000 articles) and the delta is empty. `prepared`: `indexDir` holds the full index
- * already (prepareSearchIndex, in this process).
+ * already (prepareSearchIndex, in this process). `changed`: `records` are `ready`'s caught up, and
+ * only these ids changed since they were compared with the full index (recordsAfterBuild).
  */
 export const updateSearchIndex = async (
   records: SearchRecordsSource,
   indexDir: string,
   cacheDir: string,
-  { prepared = false, ready }: { prepared?: boolean; ready?: ReadyIndex } = {},
+  { prepared = false, ready, changed }: { prepared?: boolean; ready?: ReadyIndex; changed?: string[] } = {},
 ): Promise<{ full: boolean; records: number; delta: number; stale: number }> => {
   const baseDir = path.join(cacheDir, BASE_DIR);
   const bundle = path.join(baseDir, 'bundle');
   const deltaDir = path.join(indexDir, DELTA_DIR);
   const { digests } = records;
   const base = ready ? ready.base : await readBaseRecords(cacheDir);
-  // Compared without an entry array per record: at 50,000 articles those were most of the ~0.3 s
-  // the garbage collector took in this command after the build's end.
-  let delta: string[] = [];
-  let stale: string[] = [];
-  if (base) {
-    digests.forEach((digest, id) => {
-      if (base[id]?.[1] !== digest) delta.push(id);
-    });
-    for (const id in base) {
-      const [url, digest] = base[id]!;
-      if (digest !== digests.get(id)) stale.push(url);
-    }
-  }
+  let compared: Compared | null = null;
+  if (base && changed && ready?.records?.source === records) {
+    compared = ready.records.compared;
+    compareIds(changed, digests, base, compared);
+  } else if (base) compared = compareAll(digests, base);
+  let delta = compared ? [...compared.delta] : [];
+  let stale = compared ? [...compared.stale.values()] : [];
   let full = !base || delta.length > DELTA_LIMIT || stale.length > DELTA_LIMIT;
   if (!full && delta.length) {
     await writeSearchIndex(parsed(await records.texts(delta)).map((record) => ({ ...record, meta: { ...record.meta, fresh: '1' } })), deltaDir, ready?.pagefind);
@@ -155,11 +189,13 @@ export const updateSearchIndex = async (
     const next = `${baseDir}.${process.pid}-${Date.now()}`;
     await mkdir(next, { recursive: true });
     try {
-      const ids = [...digests.keys()];
-      const all = parsed(await records.texts(ids));
+      // In the index's order: records caught up have those added since last.
+      const inOrder = changed ? await readSearchRecords(cacheDir) : records;
+      const ids = [...inOrder.digests.keys()];
+      const all = parsed(await inOrder.texts(ids));
       await writeSearchIndex(all, path.join(next, 'bundle'));
       const byId: BaseRecords = {};
-      ids.forEach((id, i) => (byId[id] = [all[i]!.url, digests.get(id)!]));
+      ids.forEach((id, i) => (byId[id] = [all[i]!.url, inOrder.digests.get(id)!]));
       await writeFile(path.join(next, BASE_RECORDS_FILE), JSON.stringify(byId));
       await rm(baseDir, { recursive: true, force: true });
       await rename(next, baseDir);

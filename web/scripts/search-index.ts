@@ -12,22 +12,24 @@
  * Run from web/: node --experimental-strip-types scripts/search-index.ts
  */
 import { STANDBY_ENV } from '@toasoan/shared/standby';
-import { prepareSearchIndex, readSearchRecords, readyIndex, updateSearchIndex } from '../integrations/pagefind.ts';
+import { prepareSearchIndex, readyIndex, recordsAfterBuild, updateSearchIndex } from '../integrations/pagefind.ts';
 import { siteCacheDir } from '../src/lib/cache-dir.ts';
 import { publishCame } from '../src/lib/standby.ts';
 
 const indexDir = process.env.PUBLISHER_INDEX_DIR;
 if (!indexDir) throw new Error('PUBLISHER_INDEX_DIR is not set: this command is run by the rebuild service after a release');
 const cacheDir = siteCacheDir();
-// Started ahead (PUBLISHER_INDEX_STANDBY=1): the full index is linked in while the build runs, and
-// the records are read once the build has ended and the service says so.
+// Started ahead (PUBLISHER_INDEX_STANDBY=1): the full index is linked in and the last build's
+// records are compared with it while the build runs; once the build has ended and the service says
+// so, they catch up with what the build changed.
 const standby = process.env[STANDBY_ENV] === '1';
 const prepared = standby && (await prepareSearchIndex(indexDir, cacheDir));
 const ready = standby ? await readyIndex(cacheDir) : undefined;
 await publishCame();
-const result = await updateSearchIndex(await readSearchRecords(cacheDir), indexDir, cacheDir, { prepared, ready });
+const { records, changed } = await recordsAfterBuild(cacheDir, ready);
+const result = await updateSearchIndex(records, indexDir, cacheDir, { prepared, ready, changed });
 console.log(
   result.full
     ? `Pagefind indexed all ${result.records} records into ${indexDir}`
-    : `Pagefind indexed ${result.delta} new or changed of ${result.records} records into ${indexDir} (${result.stale} out of date in the full index)`,
+    : `Pagefind indexed ${result.delta} new or changed of ${result.records} records into ${indexDir} (${result.stale} out of date in the full index; records ${changed ? "read ahead, caught up with the build's changes" : 'read whole'})`,
 );

@@ -4,9 +4,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { updateSearchIndex, type SearchOverlay } from '../integrations/pagefind.ts';
+import { readyIndex, recordsAfterBuild, updateSearchIndex, type SearchOverlay } from '../integrations/pagefind.ts';
 import type { SearchRecord } from '../src/lib/search-records.ts';
-import { readSearchRecordsSource, writeRecords } from '../src/lib/search-records-file.ts';
+import { readRecordsBefore, readSearchRecordsSource, writeRecords } from '../src/lib/search-records-file.ts';
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -61,4 +61,48 @@ it('makes the full index again when the delta would grow past its limit, or the 
   const upgraded = await tempDir();
   expect(await updateSearchIndex(await asBuilt([...many, record('moi', 'Bài mới')]), upgraded, cache)).toMatchObject({ full: true, delta: 0 });
   expect(await overlayOf(upgraded)).toEqual({ delta: false, stale: [] });
+});
+
+it("compares the records with the full index before the build ends, and after it only what the build changed", async () => {
+  const cache = await tempDir();
+  /** As a build of the rebuild service writes them: unchanged records kept, the others appended. */
+  const publish = async (records: SearchRecord[]) => {
+    const before = await readRecordsBefore(cache, 'v1');
+    const entries = records.map((r) => {
+      const id = r.url.split('/')[2]!;
+      const json = Buffer.from(JSON.stringify(r));
+      const kept = before?.byId.get(id);
+      return kept && kept.key === json.toString() ? { id, key: kept.key, kept } : { id, key: json.toString(), json };
+    });
+    await writeRecords(cache, 'v1', entries, before);
+  };
+  const records = [record('a', 'Hội nghị'), record('b', 'Đại hội'), record('c', 'Tập huấn')];
+  await publish(records);
+  await updateSearchIndex((await readSearchRecordsSource(cache))!, await tempDir(), cache);
+  await publish([...records, record('d', 'Bài mới')]);
+  await updateSearchIndex((await readSearchRecordsSource(cache))!, await tempDir(), cache);
+
+  // The next publish: ready before the build, which edits b and removes c.
+  const ready = await readyIndex(cache);
+  await publish([record('d', 'Bài mới'), record('a', 'Hội nghị'), record('b', 'Đại hội đã sửa')]);
+  const after = await recordsAfterBuild(cache, ready);
+  expect(after.changed?.sort()).toEqual(['b', 'c']);
+  const caughtUp = await tempDir();
+  expect(await updateSearchIndex(after.records, caughtUp, cache, { ready, changed: after.changed })).toMatchObject({ full: false, delta: 2, stale: 2 });
+  expect((await overlayOf(caughtUp)).stale.sort()).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
+
+  // The same as an index command that reads the records whole after the build.
+  const whole = await tempDir();
+  expect(await updateSearchIndex((await readSearchRecordsSource(cache))!, whole, cache)).toMatchObject({ full: false, delta: 2, stale: 2 });
+  expect((await overlayOf(whole)).stale.sort()).toEqual(['/tin-tuc/b/', '/tin-tuc/c/']);
+  const pages = async (dir: string) => JSON.parse(await readFile(path.join(dir, 'delta', 'pagefind-entry.json'), 'utf8')).languages.vi.page_count;
+  expect(await pages(caughtUp)).toBe(await pages(whole));
+
+  // Ready before two builds: it cannot catch up from the second's changes and reads the records whole.
+  const stale = await readyIndex(cache);
+  await publish([record('d', 'Bài mới'), record('a', 'Hội nghị đổi tên'), record('b', 'Đại hội đã sửa')]);
+  await publish([record('d', 'Bài mới'), record('a', 'Hội nghị đổi tên'), record('b', 'Đại hội sửa lần hai')]);
+  const reread = await recordsAfterBuild(cache, stale);
+  expect(reread.changed).toBeUndefined();
+  expect(await updateSearchIndex(reread.records, await tempDir(), cache, { ready: stale })).toMatchObject({ full: false, delta: 3, stale: 3 });
 });

@@ -78,3 +78,29 @@ it('writes the live records into a new file once dead texts outweigh them, and k
   expect(await build(cache, 'v1', ids.map((id) => [id, '5', big(5)]))).toMatchObject({ compacted: true });
   expect(await dataSize(cache)).toHaveLength(2);
 });
+
+it("catches a reader up with the next build's changes, and says when they do not follow on from what it read", async () => {
+  const cache = await tempDir();
+  await build(cache, 'v1', [['a', '1', 'Hội nghị'], ['b', '1', 'Đại hội'], ['c', '1', 'Tập huấn']]);
+  const ahead = (await readSearchRecordsSource(cache))!;
+  // Read after the build it would catch up with: nothing to do.
+  expect(await ahead.catchUp()).toEqual([]);
+
+  await build(cache, 'v1', [['d', '1', 'Bài mới'], ['a', '1', 'Hội nghị'], ['b', '2', 'Đại hội đã sửa']]);
+  expect((await ahead.catchUp())?.sort()).toEqual(['b', 'c', 'd']);
+  // The same digests and texts as a reader that read the index whole (the added record last).
+  const whole = (await readSearchRecordsSource(cache))!;
+  expect(Object.fromEntries(ahead.digests)).toEqual(Object.fromEntries(whole.digests));
+  expect([...ahead.digests.keys()]).toEqual(['a', 'b', 'd']);
+  expect((await ahead.texts(['b', 'd'])).map(String)).toEqual([text('Đại hội đã sửa'), text('Bài mới')].map(String));
+
+  // Two builds on: the changes are from the build between, which this reader never saw.
+  const behind = (await readSearchRecordsSource(cache))!;
+  await build(cache, 'v1', [['a', '2', 'Hội nghị sửa'], ['b', '2', 'Đại hội đã sửa'], ['d', '1', 'Bài mới']]);
+  await build(cache, 'v1', [['a', '2', 'Hội nghị sửa'], ['b', '3', 'Đại hội sửa lần nữa'], ['d', '1', 'Bài mới']]);
+  expect(await behind.catchUp()).toBeNull();
+  // A build of another code version writes every record anew: no changes to catch up from.
+  const before = (await readSearchRecordsSource(cache))!;
+  await build(cache, 'v2', [['a', '2', 'Hội nghị sửa']]);
+  expect(await before.catchUp()).toBeNull();
+});
