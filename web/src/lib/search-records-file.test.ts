@@ -1,6 +1,6 @@
 // The search records a build leaves for the index (search-records-file.ts): a publish appends only
 // the records it made, readers get every record's current text, dead texts are compacted away.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -103,4 +103,12 @@ it("catches a reader up with the next build's changes, and says when they do not
   const before = (await readSearchRecordsSource(cache))!;
   await build(cache, 'v2', [['a', '2', 'Hội nghị sửa']]);
   expect(await before.catchUp()).toBeNull();
+
+  // A build stopped after its changes but before its index: the index on disk is still the one read.
+  const held = (await readSearchRecordsSource(cache))!;
+  const indexFile = path.join(searchRecordsDir(cache), 'index.json');
+  const indexBefore = await readFile(indexFile);
+  await build(cache, 'v2', [['a', '3', 'Hội nghị sửa lần hai']]);
+  await writeFile(indexFile, indexBefore);
+  expect(await held.catchUp()).toBeNull();
 });

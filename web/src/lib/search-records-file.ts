@@ -18,7 +18,8 @@
  * stays until the next compaction, so an index command still reading the previous index finds it.
  *
  * Each index has a serial, and a build that appended to the index before it writes `changes.json`
- * first: the rows it added or replaced and the ids it removed since that index. An index command
+ * first: the rows it added or replaced and the ids it removed since that index. The two files are
+ * not replaced as one: a reader catches up only when the index's serial is the changes' own. An index command
  * that read the records before the build ended (scripts/search-index.ts) catches up from it
  * instead of reading the whole index again after the build's end (at 50,000 articles ~0.5 s of the
  * search index following a publish, most of it parsing and collecting a 7 MB JSON text).
@@ -65,7 +66,10 @@ interface StoredIndex {
   records: Row[];
 }
 
-/** What a build changed since the index it appended to (`from`; null: it wrote all records anew). */
+/**
+ * What a build changed since the index it appended to (`from`; null when it wrote all records anew
+ * or the index before had no serial: then `rows` and `removed` are empty).
+ */
 interface StoredChanges {
   from: string | null;
   serial: string;
@@ -221,7 +225,7 @@ export const writeRecords = async (
     await handle.close();
   }
   const serial = randomBytes(8).toString('hex');
-  // Before the index: a reader holding the index before catches up only to what is written whole.
+  // Before the index, which names the same serial once it is written too (catchUp).
   const from = before && !compacted ? before.serial : null;
   const changes = `{"from":${JSON.stringify(from)},"serial":"${serial}","generation":${generation},"rows":[${from === null ? '' : changedRows.join(',')}],"removed":${JSON.stringify(from === null ? [] : removedSince(before!, entries))}}`;
   await replaceFile(path.join(dir, CHANGES_FILE), changes);
@@ -270,6 +274,19 @@ export interface SearchRecordsSource {
   catchUp(): Promise<string[] | null>;
 }
 
+/** The serial of the index on disk, from its start (it precedes the records; the whole text is 7 MB at 50,000 articles). */
+const serialOnDisk = async (dir: string): Promise<string | undefined> => {
+  const handle = await open(path.join(dir, INDEX_FILE), 'r').catch(() => null);
+  if (!handle) return undefined;
+  try {
+    const head = Buffer.alloc(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return /^\{"codeVersion":"[^"]*","generation":\d+,"serial":"([0-9a-f]+)"/.exec(head.subarray(0, bytesRead).toString())?.[1];
+  } finally {
+    await handle.close();
+  }
+};
+
 export const readSearchRecordsSource = async (cacheDir: string): Promise<SearchRecordsSource | null> => {
   const dir = searchRecordsDir(cacheDir);
   const index = await readIndex(dir);
@@ -293,6 +310,9 @@ export const readSearchRecordsSource = async (cacheDir: string): Promise<SearchR
         .then((text) => JSON.parse(text) as StoredChanges)
         .catch(() => null);
       if (!changes || serial === undefined) return null;
+      // The index on disk is the one the changes lead to: not so after a build stopped between the
+      // two files, or one of code from before serials, which leaves the changes as they were.
+      if ((await serialOnDisk(dir)) !== changes.serial) return null;
       if (changes.serial === serial) return [];
       if (changes.from !== serial) return null;
       for (const [id, key, digest, offset, length] of changes.rows) {
