@@ -141,7 +141,9 @@ describe('the public site from disk', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
     expect(csp).not.toContain('unsafe-inline');
-    for (const directive of ['connect-src', 'img-src', 'object-src', 'frame-src']) expect(csp).toMatch(new RegExp(`${directive} [^;]*${origin}`));
+    for (const directive of ['connect-src', 'img-src', 'frame-src']) expect(csp).toMatch(new RegExp(`${directive} [^;]*${origin}`));
+    // The PDF preview is a frame: no page embeds plugins.
+    expect(csp).toContain("object-src 'none';");
   });
 
   it('caches hashed assets for a year, immutable', async () => {

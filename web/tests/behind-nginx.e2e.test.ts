@@ -102,6 +102,14 @@ describe('the built site behind nginx in Chromium', () => {
     expect(await page.locator('[data-search-results] a').count()).toBeGreaterThan(0);
   });
 
+  it("frames a document's PDF from the public CMS address with no CSP violation", async () => {
+    const found = await visit(`/van-ban/${content.document.slug}/`, (p) =>
+      expect.poll(() => p.frames().find((frame) => frame.url().includes('/uploads/'))?.url()).toMatch(new RegExp(`^http://${CMS_HOST}:${nginx.port}/uploads/.+\\.pdf$`)),
+    );
+    expect(found).toEqual([]);
+    expect(page.frames().some((frame) => frame.url().startsWith('chrome-error://'))).toBe(false);
+  });
+
   it('blocks a script injected into a page', async () => {
     await visit('/');
     const ran = await page.evaluate(() => {

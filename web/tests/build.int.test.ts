@@ -224,7 +224,7 @@ describe('a build from a seeded CMS', () => {
       // Downloads go through the CMS, which counts them and redirects to the file.
       expect(html).toContain(`href="${cms.url}/api/engagement/documents/${doc.documentId}/download"`);
       const fileUrl = new URL(doc.file.url, cms.url).toString();
-      if (doc.file.mime === 'application/pdf') expect(html).toContain(`<object class="pdf-preview" data="${fileUrl}" type="application/pdf"`);
+      if (doc.file.mime === 'application/pdf') expect(html).toContain(`<iframe class="pdf-preview" src="${fileUrl}" loading="lazy"`);
     }
     const ours = await page(`/van-ban/${content.document.slug}/`);
     const href = /<a class="button" href="([^"]+)"/.exec(ours)![1]!;

@@ -307,15 +307,41 @@ describe('on a desktop (1366×900)', () => {
 });
 
 describe('a document page', () => {
-  it("previews the PDF from the CMS, which lets this site (and only it) frame it, with no error", async () => {
-    const { page, errors, close } = await visitor(DESKTOP);
+  /** Opens the document page and lists the PDF files the browser fetched. */
+  const openDocument = async (viewport: { width: number; height: number }) => {
+    const reader = await visitor(viewport);
+    const pdfs: string[] = [];
+    reader.page.on('request', (request) => {
+      if (new URL(request.url()).pathname.endsWith('.pdf')) pdfs.push(request.url());
+    });
+    await reader.page.goto(url(`/van-ban/${content.document.slug}/`), { waitUntil: 'networkidle' });
+    return { ...reader, pdfs };
+  };
+
+  it("previews the PDF from the CMS on a desktop, which lets this site (and only it) frame it, with no error", async () => {
+    const { page, errors, pdfs, close } = await openDocument(DESKTOP);
     try {
-      await page.goto(url(`/van-ban/${content.document.slug}/`), { waitUntil: 'networkidle' });
-      const pdf = await page.locator('object.pdf-preview').getAttribute('data');
-      const res = await fetch(pdf!);
+      const preview = page.locator('iframe.pdf-preview');
+      await expect(preview.isVisible()).resolves.toBe(true);
+      const pdf = (await preview.getAttribute('src'))!;
+      // The viewer may ask for the file more than once (ranges), always from the frame's address.
+      await expect.poll(() => [...new Set(pdfs)]).toEqual([pdf]);
+      const res = await fetch(pdf);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-security-policy')).toContain(`frame-ancestors 'self' ${server.url};`);
       expect(res.headers.get('x-frame-options')).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('offers the download on a phone, which cannot show a PDF in a page, without fetching the file', async () => {
+    const { page, errors, pdfs, close } = await openDocument(PHONE);
+    try {
+      await expect(page.locator('iframe.pdf-preview').isVisible()).resolves.toBe(false);
+      expect(pdfs).toEqual([]);
+      await expect(page.getByRole('link', { name: /^Tải văn bản \(PDF/ }).isVisible()).resolves.toBe(true);
       expect(errors).toEqual([]);
     } finally {
       await close();

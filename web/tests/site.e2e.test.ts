@@ -163,7 +163,7 @@ describe('the built site in Chromium', () => {
     expect(res.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/uploads\/.+\.pdf$/);
     expect(res.headers()['content-type']).toContain('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
-    await expect(page.locator('object.pdf-preview').getAttribute('data')).resolves.toBe(res.url());
+    await expect(page.locator('iframe.pdf-preview').getAttribute('src')).resolves.toBe(res.url());
   });
 
   it('serves the 404 page for unknown addresses', async () => {
