@@ -68,7 +68,7 @@ describe('addresses in the built pages', () => {
     for (const html of [article, document, linking]) expect(html).not.toContain(cms.url);
     expect(article).toMatch(new RegExp(`<meta property="og:image" content="${publicCms}/uploads/`));
     expect(article).toContain(`"image":["${publicCms}/uploads/`);
-    expect(document).toContain(`data="${publicCms}${content.pdf.url}"`);
+    expect(document).toContain(`<iframe class="pdf-preview" src="${publicCms}${content.pdf.url}"`);
     expect(linking).toContain(`href="${publicCms}${content.pdf.url}"`);
   });
 });
